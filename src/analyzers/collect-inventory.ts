@@ -1,0 +1,41 @@
+import type { ManifestDocument } from '../model/document.js';
+import type { Inventory } from '../model/inventory.js';
+import type { AnalyzerOptions } from './analyzer-options.js';
+import { readWorkload, templatePathOf } from './inventory/find-pod-templates.js';
+import {
+  isPodIdentityKind,
+  readAzureIdentity,
+  readAzureIdentityBinding,
+  readPodIdentityException,
+} from './inventory/read-pod-identity-resources.js';
+import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
+import { matchBindings } from './match-bindings.js';
+
+/** Documents in, inventory out: everything that uses pod identity and how it connects. Pure. */
+export function collectInventory(documents: readonly ManifestDocument[], options: AnalyzerOptions): Inventory {
+  const inventory: Inventory = {
+    identities: [],
+    bindings: [],
+    exceptions: [],
+    workloads: [],
+    serviceAccounts: [],
+    secretProviderClasses: [],
+    assignments: [],
+  };
+  for (const doc of documents) {
+    if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
+    else if (isPodIdentityKind(doc, 'AzureIdentityBinding')) inventory.bindings.push(readAzureIdentityBinding(doc, options));
+    else if (isPodIdentityKind(doc, 'AzurePodIdentityException')) inventory.exceptions.push(readPodIdentityException(doc, options));
+    else if (doc.object.kind === 'ServiceAccount' && doc.object.apiVersion === 'v1') {
+      inventory.serviceAccounts.push(readServiceAccount(doc, options));
+    } else if (doc.object.kind === 'SecretProviderClass') {
+      const entry = readSecretProviderClass(doc, options);
+      if (entry) inventory.secretProviderClasses.push(entry);
+    } else {
+      const templatePath = templatePathOf(doc);
+      if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));
+    }
+  }
+  inventory.assignments = matchBindings(inventory, options);
+  return inventory;
+}

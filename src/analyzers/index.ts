@@ -1,0 +1,46 @@
+import type { ManifestDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { Inventory } from '../model/inventory.js';
+import type { AnalyzerOptions } from './analyzer-options.js';
+import { collectInventory } from './collect-inventory.js';
+import { indexIdentities } from './match-bindings.js';
+import { toFinding, type Rule } from './rule.js';
+import { bindingWithoutIdentity } from './rules/binding-without-identity.js';
+import { crossNamespaceBinding } from './rules/cross-namespace-binding.js';
+import { identityIncomplete } from './rules/identity-incomplete.js';
+import { identityNeverBound } from './rules/identity-never-bound.js';
+import { labelInImmutableSelector } from './rules/label-in-immutable-selector.js';
+import { labelWithoutBinding } from './rules/label-without-binding.js';
+import { podIdentityException } from './rules/pod-identity-exception.js';
+import { secretProviderClassPodIdentity } from './rules/secret-provider-class-pod-identity.js';
+import { servicePrincipalIdentity } from './rules/service-principal-identity.js';
+import { severalIdentitiesOnSelector } from './rules/several-identities-on-selector.js';
+
+export const RULES: readonly Rule[] = [
+  labelWithoutBinding,
+  bindingWithoutIdentity,
+  identityNeverBound,
+  identityIncomplete,
+  severalIdentitiesOnSelector,
+  crossNamespaceBinding,
+  labelInImmutableSelector,
+  servicePrincipalIdentity,
+  podIdentityException,
+  secretProviderClassPodIdentity,
+];
+
+export interface Analysis {
+  inventory: Inventory;
+  findings: Finding[];
+}
+
+/** Documents in, inventory and findings out. Pure. */
+export function analyze(documents: readonly ManifestDocument[], options: AnalyzerOptions): Analysis {
+  const inventory = collectInventory(documents, options);
+  const context = { inventory, options, identitiesByRef: indexIdentities(inventory.identities) };
+  const findings = RULES.flatMap((rule) => rule.check(context).map((hit) => toFinding(rule, hit)));
+  return { inventory, findings };
+}
+
+export type { AnalyzerOptions } from './analyzer-options.js';
+export { DEFAULT_ANALYZER_OPTIONS } from './analyzer-options.js';

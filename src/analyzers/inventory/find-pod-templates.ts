@@ -1,0 +1,64 @@
+/**
+ * Finds the pod template of anything that runs pods. Built-in kinds are known; any other kind
+ * with `spec.template` (an Argo Rollout, a Knative Service) or `spec.jobTemplate.spec.template`
+ * is handled the same way, since that is where pod-owning custom resources keep it.
+ */
+import type { ManifestDocument, NodePath } from '../../model/document.js';
+import type { WorkloadEntry } from '../../model/inventory.js';
+import type { AnalyzerOptions } from '../analyzer-options.js';
+import { asFields, metadataOf, pathOf, stringMapOf, stringOf } from '../object-fields.js';
+
+const COMPLETING_KINDS = new Set(['Job', 'CronJob']);
+const OS_LABELS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
+
+export function templatePathOf(doc: ManifestDocument): NodePath | null {
+  const object = doc.object;
+  if (object.kind === 'Pod') return [];
+  if (object.kind === 'PodTemplate') return isPodTemplate(object.template) ? ['template'] : null;
+  if (isPodTemplate(pathOf(object, ['spec', 'template']))) return ['spec', 'template'];
+  if (isPodTemplate(pathOf(object, ['spec', 'jobTemplate', 'spec', 'template']))) {
+    return ['spec', 'jobTemplate', 'spec', 'template'];
+  }
+  return null;
+}
+
+/** A pod template has containers or at least pod metadata; other `template` fields are not ours. */
+function isPodTemplate(value: unknown): boolean {
+  const template = asFields(value);
+  if (!template) return false;
+  return Array.isArray(pathOf(template, ['spec', 'containers'])) || asFields(template.metadata) !== null;
+}
+
+export function readWorkload(doc: ManifestDocument, templatePath: NodePath, options: AnalyzerOptions): WorkloadEntry {
+  const meta = metadataOf(doc.object);
+  const template = pathOf(doc.object, templatePath as string[]);
+  const podMeta = metadataOf(template);
+  const podSpec = asFields(asFields(template)?.spec) ?? {};
+  const nodeSelector = stringMapOf(podSpec.nodeSelector);
+  // serviceAccount is the deprecated alias the API server still honours when serviceAccountName is unset.
+  const serviceAccount = stringOf(podSpec.serviceAccountName) ?? stringOf(podSpec.serviceAccount);
+  return {
+    ref: { namespace: meta.namespace ?? options.defaultNamespace, name: meta.name },
+    kind: stringOf(doc.object.kind) ?? '',
+    apiVersion: stringOf(doc.object.apiVersion) ?? '',
+    doc,
+    templatePath,
+    podLabels: podMeta.labels,
+    podAnnotations: podMeta.annotations,
+    selectorLabels: stringMapOf(pathOf(doc.object, ['spec', 'selector', 'matchLabels'])),
+    serviceAccountName: serviceAccount && serviceAccount !== 'default' ? serviceAccount : null,
+    hostNetwork: podSpec.hostNetwork === true,
+    windows: OS_LABELS.some((label) => nodeSelector[label] === 'windows'),
+    runsToCompletion: COMPLETING_KINDS.has(String(doc.object.kind)) || templatePath.includes('jobTemplate'),
+    secretProviderClasses: secretProviderClassesOf(podSpec.volumes),
+  };
+}
+
+/** Names of the SecretProviderClasses mounted through the Secrets Store CSI driver. */
+function secretProviderClassesOf(volumes: unknown): string[] {
+  if (!Array.isArray(volumes)) return [];
+  return volumes.flatMap((volume) => {
+    const name = stringOf(pathOf(volume, ['csi', 'volumeAttributes', 'secretProviderClass']));
+    return name ? [name] : [];
+  });
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT } from './exit-codes.js';
+import type { RawOptions } from './resolve-options.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+type Action = (paths: string[], raw: RawOptions) => number;
+
+/** Options every file command shares. */
+function withInputOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .argument('[paths...]', 'files or folders to read (YAML, JSON), or - for standard input', ['.'])
+    .option('-c, --config <file>', 'project settings (default: wimigrate.yaml in the first folder or the working directory)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default(formats[0]))
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info', 'none']))
+    .option('--default-namespace <namespace>', 'namespace of manifests that name none (default: default)')
+    .option('--force-namespaced', 'MIC/NMI run with --forceNamespaced: bindings only match pods in their namespace')
+    .option('--max-file-size <bytes>', 'skip files larger than this (default: 10 MiB)')
+    .option('--no-color', 'no colors even on a terminal (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'print only the report, no findings or summary on stderr');
+}
+
+function withPlanOptions(command: Command): Command {
+  return command
+    .option('--issuer <url>', "the cluster's OIDC issuer URL (az aks show --query oidcIssuerProfile.issuerUrl)")
+    .option('--tenant-id <id>', 'Entra tenant id, written as azure.workload.identity/tenant-id')
+    .addOption(new Option('--phase <phase>', 'prepare: Workload ID beside pod identity; cutover: remove pod identity').choices(['prepare', 'cutover']))
+    .option('--service-account-name <template>', 'name of created service accounts; {identity}, {workload}, {namespace} (default: {identity}-wi)')
+    .option('--proxy-sidecar', 'add the migration proxy sidecar annotation (apps on old SDKs; see README)');
+}
+
+/** Commands load their modules only when run, so start-up stays small. */
+function lazy(load: () => Promise<Action>): (paths: string[], raw: RawOptions) => Promise<void> {
+  return async (paths, raw) => {
+    const action = await load();
+    process.exitCode = action(paths, raw);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('wimigrate')
+    .description('Migrate Kubernetes workloads from AAD Pod Identity to Microsoft Entra Workload ID')
+    .version(version)
+    .showHelpAfterError('(run wimigrate --help for usage)')
+    .exitOverride();
+
+  withInputOptions(program.command('scan').description('inventory of pod identity use, with findings'), ['text', 'json', 'markdown']).action(
+    lazy(async () => (await import('./scan-command.js')).scanCommand),
+  );
+  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
+    lazy(async () => (await import('./plan-command.js')).planCommand),
+  );
+  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', 'json']))
+    .option('--write', 'change the files in place (atomically)')
+    .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
+    .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
+    .action(lazy(async () => (await import('./migrate-command.js')).migrateCommand));
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; commander already printed its message.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof CliError) {
+      process.stderr.write(`wimigrate: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`wimigrate: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.external;
+    }
+  }
+}
+
+await main(process.argv);

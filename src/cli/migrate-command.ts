@@ -1,0 +1,50 @@
+import { renderJson } from '../reporters/json.js';
+import { buildReport } from '../reporters/report.js';
+import { summaryLine } from '../reporters/summary.js';
+import { formatLocation } from '../reporters/format-location.js';
+import { renderUnifiedDiff } from '../reporters/unified-diff.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { reportMissingPaths, say } from './messages.js';
+import { exitCodeFor, runOnPaths } from './run-on-paths.js';
+import { resolveOptions, type RawOptions } from './resolve-options.js';
+import { writeInPlace, writeToOutDir } from './write-changes.js';
+import { emit, writeFileAtomic } from './write-output.js';
+
+export const MIGRATE_FORMATS = ['diff', 'json'] as const;
+
+/**
+ * Dry run by default: the unified diff on stdout, findings and the summary on stderr. Files
+ * change only with --write (in place) or --out-dir (a migrated copy).
+ */
+export function migrateCommand(paths: string[], raw: RawOptions): number {
+  if (raw.write && raw.outDir) throw new CliError('--write and --out-dir exclude each other', EXIT.usage);
+  const options = resolveOptions(paths, raw, MIGRATE_FORMATS);
+  const cwd = process.cwd();
+  const { result, sources, missingPaths } = runOnPaths(options, cwd);
+  const report = buildReport('migrate', result);
+
+  emit(options.format === 'json' ? renderJson(report) : renderUnifiedDiff(result.changes, options.color), options.output);
+  if (raw.planOut) writeFileAtomic(raw.planOut, renderJson(report));
+
+  let written = 0;
+  try {
+    if (raw.write) written = writeInPlace(result.changes, sources, cwd);
+    else if (raw.outDir) written = writeToOutDir(result.changes, sources, raw.outDir, cwd);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`writing the changes failed: ${(error as Error).message}`, EXIT.external);
+  }
+
+  if (!options.quiet) {
+    for (const finding of result.findings) say(`${formatLocation(finding.location)}: ${finding.severity} ${finding.id}: ${finding.message}`);
+    for (const change of result.changes) {
+      for (const skipped of change.skipped) say(`${formatLocation(skipped.location)}: skipped: ${skipped.reason}`);
+    }
+    say(summaryLine(report));
+    if (raw.write) say(`Wrote ${written} file(s).`);
+    else if (raw.outDir) say(`Wrote the migrated copy to ${raw.outDir} (${written} file(s) changed).`);
+    else say('Dry run: nothing was written. Use --write to change the files in place, or --out-dir DIR for a migrated copy.');
+  }
+  reportMissingPaths(missingPaths);
+  return exitCodeFor(result.findings, options.failOn, missingPaths);
+}

@@ -1,0 +1,85 @@
+import type { AnalyzerOptions } from '../analyzers/analyzer-options.js';
+import type { Severity } from '../model/finding.js';
+import type { MigrationPhase } from '../model/plan.js';
+import { DEFAULT_SERVICE_ACCOUNT_NAME, type PlanOptions } from '../planner/plan-options.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../sources/read-paths.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { findConfigFile, loadConfig } from './load-config.js';
+
+/** The flags as commander hands them over. */
+export interface RawOptions {
+  config?: string;
+  format?: string;
+  output?: string;
+  failOn?: string;
+  defaultNamespace?: string;
+  forceNamespaced?: boolean;
+  maxFileSize?: string;
+  color?: boolean;
+  quiet?: boolean;
+  issuer?: string;
+  tenantId?: string;
+  phase?: string;
+  serviceAccountName?: string;
+  proxySidecar?: boolean;
+  write?: boolean;
+  outDir?: string;
+  planOut?: string;
+}
+
+export interface ResolvedOptions {
+  paths: string[];
+  format: string;
+  output: string | null;
+  failOn: Severity | 'none';
+  maxFileBytes: number;
+  color: boolean;
+  quiet: boolean;
+  analyzer: AnalyzerOptions;
+  plan: PlanOptions;
+  configFile: string | null;
+}
+
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+
+/** Flags override wimigrate.yaml, which overrides the defaults. */
+export function resolveOptions(paths: string[], raw: RawOptions, formats: readonly string[], cwd = process.cwd()): ResolvedOptions {
+  const givenPaths = paths.length > 0 ? paths : ['.'];
+  const configFile = findConfigFile(raw.config, givenPaths, cwd);
+  const config = loadConfig(configFile);
+  const format = raw.format ?? formats[0] ?? 'text';
+  if (!formats.includes(format)) throw usage(`--format must be one of ${formats.join(', ')} (got "${format}")`);
+  const failOn = raw.failOn ?? config.failOn ?? 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw usage(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
+  const phase = raw.phase ?? config.phase ?? 'prepare';
+  if (phase !== 'prepare' && phase !== 'cutover') throw usage(`--phase must be prepare or cutover (got "${phase}")`);
+  const issuer = raw.issuer ?? config.issuer ?? null;
+  if (issuer !== null && !/^https:\/\/\S+$/.test(issuer)) throw usage(`--issuer must be the cluster's https OIDC issuer URL (got "${issuer}")`);
+  const maxFileBytes = raw.maxFileSize === undefined ? DEFAULT_MAX_FILE_BYTES : Number(raw.maxFileSize);
+  if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw usage(`--max-file-size must be a positive number of bytes (got "${raw.maxFileSize}")`);
+  return {
+    paths: givenPaths,
+    format,
+    output: raw.output ?? null,
+    failOn: failOn as Severity | 'none',
+    maxFileBytes,
+    color: raw.color !== false && !('NO_COLOR' in process.env) && process.stdout.isTTY === true && raw.output === undefined,
+    quiet: raw.quiet === true,
+    analyzer: {
+      defaultNamespace: raw.defaultNamespace ?? config.defaultNamespace ?? 'default',
+      forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,
+    },
+    plan: {
+      phase: phase as MigrationPhase,
+      issuer,
+      tenantId: raw.tenantId ?? config.tenantId ?? null,
+      serviceAccountName: raw.serviceAccountName ?? config.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME,
+      proxySidecar: raw.proxySidecar ?? config.proxySidecar ?? false,
+    },
+    configFile,
+  };
+}
+
+function usage(message: string): CliError {
+  return new CliError(message, EXIT.usage);
+}

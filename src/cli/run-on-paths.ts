@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../model/finding.js';
+import { runMigration, type MigrationResult } from '../pipeline/run-migration.js';
+import { sortFindings } from '../pipeline/sort-findings.js';
+import { readPaths, readStdinSync, type SourceFile } from '../sources/read-paths.js';
+import { CONFIG_FILE_NAME } from './load-config.js';
+import { EXIT } from './exit-codes.js';
+import type { ResolvedOptions } from './resolve-options.js';
+
+export interface RunOutcome {
+  result: MigrationResult;
+  sources: SourceFile[];
+  /** Paths named on the command line that do not exist: an input error once the rest is done. */
+  missingPaths: string[];
+}
+
+/** The I/O edge of every file command: read the paths, run the pure pipeline. */
+export function runOnPaths(options: ResolvedOptions, cwd = process.cwd()): RunOutcome {
+  const read = readPaths(options.paths, { cwd, maxFileBytes: options.maxFileBytes, readStdin: readStdinSync });
+  // The project's own config file is not a manifest.
+  const sources = read.files.filter((file) => !(file.absolutePath !== null && file.absolutePath === options.configFile) && path.basename(file.file) !== CONFIG_FILE_NAME);
+  const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan });
+  result.findings = sortFindings([...read.findings, ...result.findings]);
+  const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));
+  return { result, sources, missingPaths };
+}
+
+export function exitCodeFor(findings: readonly Finding[], failOn: Severity | 'none', missingPaths: readonly string[]): number {
+  if (missingPaths.length > 0) return EXIT.usage;
+  if (failOn === 'none') return EXIT.ok;
+  const threshold = SEVERITY_ORDER.indexOf(failOn);
+  return findings.some((finding) => SEVERITY_ORDER.indexOf(finding.severity) >= threshold) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,24 @@
+import type { SourceFormat } from './document.js';
+import type { SourceLocation } from './location.js';
+
+/** A document that could not be edited safely, and why. */
+export interface SkippedEdit {
+  location: SourceLocation;
+  reason: string;
+}
+
+/**
+ * The outcome for one file: `before` null for a new file, `after` null for a deleted one.
+ * A file whose every edit was refused has `after === before` and its reasons in `skipped`.
+ */
+export interface FileChange {
+  file: string;
+  format: SourceFormat;
+  before: string | null;
+  after: string | null;
+  skipped: SkippedEdit[];
+}
+
+export function isModified(change: FileChange): boolean {
+  return change.before !== change.after;
+}

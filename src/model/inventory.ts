@@ -1,0 +1,94 @@
+import type { ManifestDocument, NodePath } from './document.js';
+
+/** A namespaced object name. */
+export interface ObjectRef {
+  namespace: string;
+  name: string;
+}
+
+/** AzureIdentity.spec.type: 0 user-assigned MI, 1 SP with secret, 2 SP with certificate. */
+export type AzureIdentityType = 0 | 1 | 2;
+
+export interface AzureIdentityEntry {
+  ref: ObjectRef;
+  /** Null when the field is missing or not one of 0, 1, 2. */
+  type: AzureIdentityType | null;
+  resourceId: string | null;
+  clientId: string | null;
+  tenantId: string | null;
+  /** Whether spec.clientPassword references a secret. The secret itself is never read. */
+  hasClientPassword: boolean;
+  /** `aadpodidentity.k8s.io/Behavior: namespaced` on the identity. */
+  namespaced: boolean;
+  doc: ManifestDocument;
+}
+
+export interface AzureIdentityBindingEntry {
+  ref: ObjectRef;
+  identityName: string | null;
+  selector: string | null;
+  doc: ManifestDocument;
+}
+
+export interface PodIdentityExceptionEntry {
+  ref: ObjectRef;
+  podLabels: Record<string, string>;
+  doc: ManifestDocument;
+}
+
+/** Anything that runs pods: a built-in workload, a bare Pod, or an unknown kind with spec.template. */
+export interface WorkloadEntry {
+  ref: ObjectRef;
+  kind: string;
+  apiVersion: string;
+  doc: ManifestDocument;
+  /** Path of the pod template (metadata + spec) relative to the object; `[]` for a bare Pod. */
+  templatePath: NodePath;
+  podLabels: Record<string, string>;
+  podAnnotations: Record<string, string>;
+  /** spec.selector.matchLabels of the workload, which Kubernetes never lets change. */
+  selectorLabels: Record<string, string>;
+  /** Null when the pod runs under the namespace's `default` service account. */
+  serviceAccountName: string | null;
+  hostNetwork: boolean;
+  windows: boolean;
+  /** Job, CronJob: pods that must finish, which a non-native sidecar prevents. */
+  runsToCompletion: boolean;
+  /** SecretProviderClasses the pods mount through the Secrets Store CSI driver. */
+  secretProviderClasses: string[];
+}
+
+export interface ServiceAccountEntry {
+  ref: ObjectRef;
+  annotations: Record<string, string>;
+  doc: ManifestDocument;
+}
+
+export interface SecretProviderClassEntry {
+  ref: ObjectRef;
+  usePodIdentity: boolean;
+  clientId: string | null;
+  doc: ManifestDocument;
+}
+
+/** One identity a workload receives, and the binding that gives it. */
+export interface IdentityAssignment {
+  workload: WorkloadEntry;
+  identity: AzureIdentityEntry;
+  binding: AzureIdentityBindingEntry;
+}
+
+export interface Inventory {
+  identities: AzureIdentityEntry[];
+  bindings: AzureIdentityBindingEntry[];
+  exceptions: PodIdentityExceptionEntry[];
+  workloads: WorkloadEntry[];
+  serviceAccounts: ServiceAccountEntry[];
+  secretProviderClasses: SecretProviderClassEntry[];
+  /** Resolved with the real matching rules; sorted by workload, then identity. */
+  assignments: IdentityAssignment[];
+}
+
+export function refString(ref: ObjectRef): string {
+  return `${ref.namespace}/${ref.name}`;
+}

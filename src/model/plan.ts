@@ -1,0 +1,94 @@
+import type { Finding } from './finding.js';
+import type { SourceLocation } from './location.js';
+import type { ObjectRef } from './inventory.js';
+
+export type MigrationPhase = 'prepare' | 'cutover';
+
+/** Where a federated identity credential lives (DESIGN.md §6). */
+export type CredentialTarget =
+  | {
+      kind: 'managed-identity';
+      subscriptionId: string;
+      resourceGroup: string;
+      identityName: string;
+      resourceId: string;
+    }
+  /** Service-principal identities (types 1, 2): the credential goes on the app registration. */
+  | { kind: 'app-registration'; clientId: string }
+  /** The identity's resource ID is missing or unparseable: a person must say which identity. */
+  | { kind: 'unknown'; reason: string };
+
+export interface PlannedFederatedCredential {
+  name: string;
+  issuer: string;
+  subject: string;
+  audiences: string[];
+  target: CredentialTarget;
+  /** The AzureIdentity it serves, and the service account whose tokens it trusts. */
+  identity: ObjectRef;
+  serviceAccount: ObjectRef;
+}
+
+/**
+ * create: a new ServiceAccount document is written beside the first workload using it.
+ * annotate: the ServiceAccount document found in the sources gets the annotations.
+ * external: the workload names a service account not found in the sources; a person annotates it.
+ */
+export type ServiceAccountAction = 'create' | 'annotate' | 'external';
+
+export interface PlannedServiceAccount {
+  ref: ObjectRef;
+  action: ServiceAccountAction;
+  clientId: string;
+  tenantId: string | null;
+  /** The identity whose client id the service account carries. */
+  identity: ObjectRef;
+  /** Keys of the workload documents that run under it. */
+  workloads: string[];
+}
+
+export interface PlannedWorkload {
+  /** The workload document key (see documentKey). */
+  key: string;
+  ref: ObjectRef;
+  kind: string;
+  serviceAccount: ObjectRef;
+  /** Every identity the workload receives today; the first is the one its service account carries. */
+  identities: ObjectRef[];
+  proxySidecar: boolean;
+}
+
+/** A SecretProviderClass switched from pod identity to Workload ID mode. */
+export interface PlannedSecretProviderClass {
+  key: string;
+  ref: ObjectRef;
+  clientId: string;
+}
+
+/** A pod identity resource that cutover deletes. */
+export interface PlannedRemoval {
+  key: string;
+  kind: string;
+  ref: ObjectRef;
+}
+
+export interface ManualStep {
+  id: string;
+  text: string;
+  location?: SourceLocation;
+}
+
+export interface MigrationPlan {
+  phase: MigrationPhase;
+  issuer: string | null;
+  tenantId: string | null;
+  serviceAccounts: PlannedServiceAccount[];
+  workloads: PlannedWorkload[];
+  federatedCredentials: PlannedFederatedCredential[];
+  secretProviderClasses: PlannedSecretProviderClass[];
+  /** Cutover only: the AzureIdentity, AzureIdentityBinding and AzurePodIdentityException documents to delete. */
+  removals: PlannedRemoval[];
+  manualSteps: ManualStep[];
+  /** Problems found while planning (offline validation of the credentials among them). */
+  findings: Finding[];
+}

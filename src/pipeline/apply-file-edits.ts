@@ -1,0 +1,35 @@
+import type { FileChange } from '../model/file-change.js';
+import type { TransformOutput } from '../transformers/index.js';
+import { applyEdits, type YamlEdit } from '../yaml/index.js';
+import type { SourceText } from './run-migration.js';
+
+/** Applies the transformers' edits file by file; refused documents stay byte-identical. */
+export function applyFileEdits(sources: readonly SourceText[], output: TransformOutput): FileChange[] {
+  const editsByFile = new Map<string, YamlEdit[]>();
+  for (const { file, edit } of output.edits) {
+    const list = editsByFile.get(file) ?? [];
+    list.push(edit);
+    editsByFile.set(file, list);
+  }
+  const changes: FileChange[] = [];
+  for (const source of sources) {
+    const edits = editsByFile.get(source.file);
+    if (!edits) continue;
+    const outcome = applyEdits(source.text, source.format, edits);
+    const skipped = outcome.refused.map((refusal) => ({
+      location: { file: source.file, line: refusal.line, col: refusal.col },
+      reason: refusal.reason,
+    }));
+    // A document whose only edit was to vanish leaves no content: remove the file.
+    const after = outcome.text.trim() === '' && source.text.trim() !== '' ? null : outcome.text;
+    if (after !== source.text || skipped.length > 0) {
+      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped });
+    }
+  }
+  const known = new Set(sources.map((source) => source.file));
+  for (const created of output.newFiles) {
+    if (known.has(created.file)) continue; // never overwrite a file that exists
+    changes.push({ file: created.file, format: created.file.endsWith('.json') ? 'json' : 'yaml', before: null, after: created.text, skipped: [] });
+  }
+  return changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

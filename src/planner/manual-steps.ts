@@ -1,0 +1,74 @@
+import type { AzureIdentityEntry, Inventory } from '../model/inventory.js';
+import { refString } from '../model/inventory.js';
+import type { ManualStep, MigrationPlan } from '../model/plan.js';
+import { POD_IDENTITY_LABEL } from '../analyzers/match-bindings.js';
+import type { WorkloadIdentities } from '../analyzers/group-assignments.js';
+
+/** What a person must still do, in the order they would do it. */
+export function manualSteps(
+  plan: Omit<MigrationPlan, 'manualSteps' | 'findings'>,
+  inventory: Inventory,
+  groups: readonly WorkloadIdentities[],
+  unmigrated: readonly AzureIdentityEntry[],
+): ManualStep[] {
+  const steps: ManualStep[] = [
+    {
+      id: 'enable-workload-identity',
+      text: 'Enable the OIDC issuer and Workload ID on the cluster (az aks update -g RG -n CLUSTER --enable-oidc-issuer --enable-workload-identity) and pass its issuer URL as --issuer.',
+    },
+  ];
+  if (plan.federatedCredentials.length > 0) {
+    steps.push({
+      id: 'create-federated-credentials',
+      text: `Create the ${plan.federatedCredentials.length} federated identity credential(s) of the plan before the rollout (wimigrate plan lists them); they take a few minutes to propagate, and until then token requests fail with AADSTS70021.`,
+    });
+  }
+  for (const identity of unmigrated) {
+    steps.push({ id: 'complete-identity', text: `Give AzureIdentity ${refString(identity.ref)} its real client id, or migrate its workloads by hand.`, location: identity.doc.location });
+  }
+  for (const account of plan.serviceAccounts.filter((sa) => sa.action === 'external')) {
+    steps.push({
+      id: 'annotate-external-service-account',
+      text: `Annotate service account ${refString(account.ref)} (defined outside the scanned files) with azure.workload.identity/client-id: ${account.clientId}.`,
+    });
+  }
+  for (const { workload, identities } of groups.filter((group) => group.identities.length > 1)) {
+    steps.push({
+      id: 'select-identity-by-client-id',
+      text: `${workload.kind} ${refString(workload.ref)} used ${identities.length} identities; its service account carries ${refString(identities[0]!.ref)}. Make the app pass the client id of the others (${identities.slice(1).map((identity) => identity.clientId ?? refString(identity.ref)).join(', ')}) explicitly.`,
+      location: workload.doc.location,
+    });
+  }
+  if (plan.workloads.some((workload) => workload.proxySidecar)) {
+    steps.push({
+      id: 'proxy-sidecar-caveats',
+      text: 'The migration proxy sidecar is a stopgap, not for production: Linux only; its init container is privileged with NET_ADMIN (Pod Security "restricted" rejects it); it answers only client_id and resource, so apps that choose an identity by msi_res_id or mi_res_id silently get the default one. Upgrade the SDKs and remove the annotation.',
+    });
+  }
+  if (plan.phase === 'prepare') {
+    steps.push({
+      id: 'roll-out-then-cutover',
+      text: 'Roll out, check that the pods get AZURE_FEDERATED_TOKEN_FILE and work, then run `wimigrate migrate --phase cutover` to remove pod identity.',
+    });
+    return steps;
+  }
+  for (const workload of inventory.workloads.filter((entry) => POD_IDENTITY_LABEL in entry.selectorLabels)) {
+    steps.push({
+      id: 'immutable-selector-label',
+      text: `${workload.kind} ${refString(workload.ref)} keeps ${POD_IDENTITY_LABEL} in its immutable selector; recreate it with a new selector in a planned change if the label must go.`,
+      location: workload.doc.locate(['spec', 'selector']),
+    });
+  }
+  for (const identity of inventory.identities.filter((entry) => entry.hasClientPassword)) {
+    steps.push({
+      id: 'delete-service-principal-secret',
+      text: `Delete the Secret referenced by AzureIdentity ${refString(identity.ref)} (spec.clientPassword) and revoke that client secret or certificate on the app registration.`,
+      location: identity.doc.location,
+    });
+  }
+  steps.push({
+    id: 'uninstall-pod-identity',
+    text: 'Uninstall aad-pod-identity (helm uninstall, or az aks pod-identity delete for each identity and az aks update --disable-pod-identity for the AKS add-on) once every workload runs on Workload ID.',
+  });
+  return steps;
+}

@@ -1,0 +1,37 @@
+import type { Finding } from '../model/finding.js';
+import type { SourceLocation } from '../model/location.js';
+
+/** Findings that only appear while planning, with their general advice. */
+export const PLAN_FINDINGS = {
+  'issuer-not-set': {
+    severity: 'warning',
+    fix: 'Pass --issuer (az aks show -g RG -n CLUSTER --query oidcIssuerProfile.issuerUrl -o tsv) or set issuer in wimigrate.yaml.',
+  },
+  'identity-target-unknown': {
+    severity: 'warning',
+    fix: 'Set spec.resourceID to the ARM id of the user-assigned identity (/subscriptions/.../providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).',
+  },
+  'federated-credential-invalid': {
+    severity: 'error',
+    fix: 'Fix the input that produced it (issuer, namespace or service account name); Azure would reject this credential.',
+  },
+  'secret-provider-class-unresolved': {
+    severity: 'warning',
+    fix: 'Set usePodIdentity: "false" and clientID by hand, to the identity of the pods that mount it; split it if they use different identities.',
+  },
+  'resource-kept-at-cutover': {
+    severity: 'warning',
+    fix: 'Migrate the workloads it serves first (see their findings), then run cutover again.',
+  },
+  'proxy-sidecar-not-applied': {
+    severity: 'warning',
+    fix: 'Upgrade the app to an Azure Identity SDK with WorkloadIdentityCredential instead (.NET Azure.Identity 1.9.0, Go azidentity 1.3.0, Java azure-identity 1.9.0, Node.js @azure/identity 3.2.0, Python azure-identity 1.13.0).',
+  },
+} as const satisfies Record<string, { severity: Finding['severity']; fix: string }>;
+
+export type PlanFindingId = keyof typeof PLAN_FINDINGS;
+
+export function planFinding(id: PlanFindingId, message: string, location: SourceLocation): Finding {
+  const rule = PLAN_FINDINGS[id];
+  return { id, severity: rule.severity, message, location, fix: rule.fix };
+}

@@ -1,0 +1,88 @@
+import { groupAssignmentsByWorkload } from '../analyzers/group-assignments.js';
+import { documentKey } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { AzureIdentityEntry, Inventory, WorkloadEntry } from '../model/inventory.js';
+import { refString } from '../model/inventory.js';
+import type { MigrationPlan, PlannedWorkload } from '../model/plan.js';
+import { chooseServiceAccounts } from './choose-service-accounts.js';
+import { manualSteps } from './manual-steps.js';
+import { planFederatedCredentials, type CredentialRequest } from './plan-federated-credentials.js';
+import { planFinding } from './plan-findings.js';
+import type { PlanOptions } from './plan-options.js';
+import { planRemovals } from './plan-removals.js';
+import { planSecretProviderClasses } from './plan-secret-provider-classes.js';
+
+/** Inventory and options in, the migration plan out. Pure and deterministic. */
+export function planMigration(inventory: Inventory, options: PlanOptions): MigrationPlan {
+  const findings: Finding[] = [];
+  const groups = groupAssignmentsByWorkload(inventory.assignments);
+  const { accounts, choices } = chooseServiceAccounts({
+    groups,
+    workloads: inventory.workloads,
+    serviceAccounts: inventory.serviceAccounts,
+    nameTemplate: options.serviceAccountName,
+    // A service principal may live in another tenant; a managed identity uses the cluster's.
+    tenantIdOf: (identity) => identity.tenantId ?? options.tenantId,
+    workloadKey: (workload) => documentKey(workload.doc),
+  });
+
+  const identitiesOf = new Map(groups.map((group) => [group.workload, group.identities]));
+  const workloads: PlannedWorkload[] = [];
+  const requests: CredentialRequest[] = [];
+  for (const { workload, account } of choices) {
+    const identities = identitiesOf.get(workload) ?? [];
+    for (const identity of identities) requests.push({ identity, namespace: account.ref.namespace, serviceAccount: account.ref.name });
+    workloads.push({
+      key: documentKey(workload.doc),
+      ref: workload.ref,
+      kind: workload.kind,
+      serviceAccount: account.ref,
+      identities: identities.map((identity) => identity.ref),
+      proxySidecar: options.proxySidecar && proxySidecarAllowed(workload, findings),
+    });
+  }
+
+  const { credentials, findings: credentialFindings } = planFederatedCredentials(requests, options.issuer);
+  findings.push(...credentialFindings);
+  if (options.issuer === null && credentials.length > 0) {
+    const first = inventory.identities[0];
+    findings.push(planFinding('issuer-not-set', 'No OIDC issuer given: the federated credentials of the plan have no issuer yet', first ? first.doc.location : { file: '<plan>', line: 1, col: 1 }));
+  }
+
+  const migrated = new Set(choices.map((choice) => choice.workload));
+  const unmigrated = uniqueIdentities(groups.filter((group) => !migrated.has(group.workload)).map((group) => group.identities[0]));
+  const spcs = planSecretProviderClasses(inventory, new Map(choices.map((choice) => [choice.workload, choice.account])));
+  findings.push(...spcs.findings);
+  const removal = options.phase === 'cutover' ? planRemovals(inventory, migrated) : { removals: [], findings: [] };
+  findings.push(...removal.findings);
+
+  const plan = {
+    phase: options.phase,
+    issuer: options.issuer,
+    tenantId: options.tenantId,
+    serviceAccounts: accounts,
+    workloads,
+    federatedCredentials: credentials,
+    secretProviderClasses: spcs.secretProviderClasses,
+    removals: removal.removals,
+  };
+  return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };
+}
+
+/** DESIGN §5: the proxy sidecar is Linux only, refused on hostNetwork, and keeps Jobs from completing. */
+function proxySidecarAllowed(workload: WorkloadEntry, findings: Finding[]): boolean {
+  const reason = workload.hostNetwork
+    ? 'the webhook rejects it on hostNetwork pods'
+    : workload.windows
+      ? 'it only runs on Linux nodes'
+      : workload.runsToCompletion
+        ? 'before Kubernetes 1.32 it is not a native sidecar, so the Job would never complete'
+        : null;
+  if (reason === null) return true;
+  findings.push(planFinding('proxy-sidecar-not-applied', `No proxy sidecar for ${workload.kind} ${refString(workload.ref)}: ${reason}`, workload.doc.location));
+  return false;
+}
+
+function uniqueIdentities(identities: readonly (AzureIdentityEntry | undefined)[]): AzureIdentityEntry[] {
+  return [...new Set(identities.filter((identity): identity is AzureIdentityEntry => identity !== undefined))];
+}

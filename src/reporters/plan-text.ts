@@ -1,0 +1,40 @@
+import type { Report } from './report.js';
+import { renderFindingLines } from './text.js';
+import { summaryLine } from './summary.js';
+
+/** The plan for a terminal: service accounts, credentials, removals, manual steps. */
+export function renderPlanText(report: Report, withFindings = true): string {
+  const { plan } = report;
+  const lines: string[] = [`Migration plan (phase ${plan.phase})`];
+  lines.push('', `Workloads (${plan.workloads.length})`);
+  for (const workload of plan.workloads) {
+    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}`);
+  }
+  lines.push('', `Service accounts (${plan.serviceAccounts.length})`);
+  for (const account of plan.serviceAccounts) {
+    lines.push(`  ${account.action.padEnd(8)} ${account.ref.namespace}/${account.ref.name}  client-id ${account.clientId}`);
+  }
+  lines.push('', `Federated identity credentials (${plan.federatedCredentials.length})`);
+  for (const credential of plan.federatedCredentials) {
+    const target =
+      credential.target.kind === 'managed-identity'
+        ? `${credential.target.resourceGroup}/${credential.target.identityName}`
+        : credential.target.kind === 'app-registration'
+          ? `app registration ${credential.target.clientId}`
+          : `unknown (${credential.target.reason})`;
+    lines.push(`  ${credential.name}  on ${target}`, `    issuer ${credential.issuer || '(not set)'}`, `    subject ${credential.subject}`);
+  }
+  if (plan.secretProviderClasses.length > 0) {
+    lines.push('', `SecretProviderClasses (${plan.secretProviderClasses.length})`);
+    for (const spc of plan.secretProviderClasses) lines.push(`  ${spc.ref.namespace}/${spc.ref.name}  clientID ${spc.clientId}`);
+  }
+  if (plan.removals.length > 0) {
+    lines.push('', `Removed at cutover (${plan.removals.length})`);
+    for (const removal of plan.removals) lines.push(`  ${removal.kind} ${removal.ref.namespace}/${removal.ref.name}`);
+  }
+  lines.push('', `Manual steps (${plan.manualSteps.length})`);
+  plan.manualSteps.forEach((step, index) => lines.push(`  ${index + 1}. ${step.text}`));
+  if (withFindings) lines.push(...renderFindingLines(report));
+  lines.push('', summaryLine(report));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+import type { FileChange } from '../model/file-change.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { refString } from '../model/inventory.js';
+import type { SourceLocation } from '../model/location.js';
+import type { MigrationPlan } from '../model/plan.js';
+import type { MigrationResult } from '../pipeline/run-migration.js';
+
+/** Bumped on any incompatible change of the JSON output. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportWorkload {
+  kind: string;
+  namespace: string;
+  name: string;
+  location: SourceLocation;
+  selector: string | null;
+  serviceAccount: string | null;
+  identities: string[];
+}
+
+/** Everything a reporter may show; plain data, stable field order, serializable as is. */
+export interface Report {
+  schemaVersion: number;
+  command: 'scan' | 'migrate' | 'plan';
+  summary: {
+    files: number;
+    documents: number;
+    identities: number;
+    bindings: number;
+    exceptions: number;
+    workloads: number;
+    workloadsWithIdentity: number;
+    serviceAccounts: number;
+    federatedCredentials: number;
+    filesChanged: number;
+    filesSkipped: number;
+    findings: Record<Severity, number>;
+  };
+  inventory: {
+    identities: { namespace: string; name: string; type: number | null; clientId: string | null; resourceId: string | null; location: SourceLocation }[];
+    bindings: { namespace: string; name: string; identity: string | null; selector: string | null; location: SourceLocation }[];
+    exceptions: { namespace: string; name: string; podLabels: Record<string, string>; location: SourceLocation }[];
+    workloads: ReportWorkload[];
+    secretProviderClasses: { namespace: string; name: string; usePodIdentity: boolean; location: SourceLocation }[];
+  };
+  findings: Finding[];
+  plan: Omit<MigrationPlan, 'findings'>;
+  changes: { file: string; status: 'modified' | 'created' | 'deleted' | 'unchanged'; skipped: FileChange['skipped'] }[];
+}
+
+export function changeStatus(change: FileChange): Report['changes'][number]['status'] {
+  if (change.before === null) return 'created';
+  if (change.after === null) return 'deleted';
+  return change.before === change.after ? 'unchanged' : 'modified';
+}
+
+export function buildReport(command: Report['command'], result: MigrationResult): Report {
+  const { inventory, plan, findings, changes } = result;
+  const identitiesByWorkload = new Map<unknown, string[]>();
+  for (const assignment of inventory.assignments) {
+    identitiesByWorkload.set(assignment.workload, [...(identitiesByWorkload.get(assignment.workload) ?? []), refString(assignment.identity.ref)]);
+  }
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    command,
+    summary: {
+      files: result.filesRead,
+      documents: result.documentCount,
+      identities: inventory.identities.length,
+      bindings: inventory.bindings.length,
+      exceptions: inventory.exceptions.length,
+      workloads: inventory.workloads.length,
+      workloadsWithIdentity: identitiesByWorkload.size,
+      serviceAccounts: plan.serviceAccounts.length,
+      federatedCredentials: plan.federatedCredentials.length,
+      filesChanged: changes.filter((change) => change.before !== change.after).length,
+      filesSkipped: changes.filter((change) => change.skipped.length > 0).length,
+      findings: { error: count('error'), warning: count('warning'), info: count('info') },
+    },
+    inventory: {
+      identities: inventory.identities.map((entry) => ({ ...entry.ref, type: entry.type, clientId: entry.clientId, resourceId: entry.resourceId, location: entry.doc.location })),
+      bindings: inventory.bindings.map((entry) => ({ ...entry.ref, identity: entry.identityName, selector: entry.selector, location: entry.doc.location })),
+      exceptions: inventory.exceptions.map((entry) => ({ ...entry.ref, podLabels: entry.podLabels, location: entry.doc.location })),
+      workloads: inventory.workloads
+        .filter((workload) => identitiesByWorkload.has(workload) || 'aadpodidbinding' in workload.podLabels)
+        .map((workload) => ({
+          kind: workload.kind,
+          ...workload.ref,
+          location: workload.doc.location,
+          selector: workload.podLabels.aadpodidbinding ?? null,
+          serviceAccount: workload.serviceAccountName,
+          identities: identitiesByWorkload.get(workload) ?? [],
+        })),
+      secretProviderClasses: inventory.secretProviderClasses.map((entry) => ({ ...entry.ref, usePodIdentity: entry.usePodIdentity, location: entry.doc.location })),
+    },
+    findings,
+    plan: withoutFindings(plan),
+    changes: changes.map((change) => ({ file: change.file, status: changeStatus(change), skipped: change.skipped })),
+  };
+}
+
+/** Plan findings are already in `findings`; the report lists each once. */
+function withoutFindings(plan: MigrationPlan): Omit<MigrationPlan, 'findings'> {
+  const { findings: _findings, ...rest } = plan;
+  return rest;
+}

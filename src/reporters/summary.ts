@@ -1,0 +1,23 @@
+import type { Report } from './report.js';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The one-line closing summary every command prints. */
+export function summaryLine(report: Report): string {
+  const s = report.summary;
+  const parts = [
+    plural(s.files, 'file'),
+    plural(s.documents, 'document'),
+    `${plural(s.workloadsWithIdentity, 'workload')} with pod identity`,
+    plural(s.identities, 'identity').replace('identitys', 'identities'),
+  ];
+  if (report.command !== 'scan') {
+    parts.push(`${plural(s.filesChanged, 'file')} to change`);
+    if (s.filesSkipped > 0) parts.push(`${plural(s.filesSkipped, 'file')} with skipped edits`);
+    parts.push(plural(s.serviceAccounts, 'service account'), plural(s.federatedCredentials, 'federated credential'));
+  }
+  const findings = `${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info`;
+  return `Summary: ${parts.join(', ')}; ${findings}.`;
+}

@@ -1,0 +1,93 @@
+import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { parseChunk, splitDocuments, toPlainValue, type DocumentChunk, type ParsedChunk } from '../yaml/index.js';
+import { hasTemplateActions, mayBeRelevant, relevantLines } from './relevance.js';
+import { sourceFinding } from './source-findings.js';
+
+export interface ParsedSource {
+  documents: ManifestDocument[];
+  findings: Finding[];
+  /** YAML documents in the file that hold anything but comments, parsed or not. */
+  documentCount: number;
+}
+
+const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
+
+/**
+ * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
+ * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
+ */
+export function parseManifestText(file: string, text: string, format: SourceFormat): ParsedSource {
+  const documents: ManifestDocument[] = [];
+  const findings: Finding[] = [];
+  const chunks: DocumentChunk[] =
+    format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+  const templatedLines: number[] = [];
+  let documentCount = 0;
+
+  for (const chunk of chunks) {
+    if (HAS_CONTENT.test(chunk.text)) documentCount++;
+    if (!mayBeRelevant(chunk.text)) continue;
+    if (format === 'yaml' && hasTemplateActions(chunk.text)) {
+      templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
+      continue;
+    }
+    const parsed = parseChunk(chunk);
+    if (parsed.isEmpty) continue;
+    const firstError = parsed.errors[0];
+    if (firstError) {
+      findings.push(
+        sourceFinding('yaml-error', firstError.message, { file, line: firstError.line, col: firstError.col }),
+      );
+      continue;
+    }
+    const plain = toPlainValue(parsed);
+    if (!plain.ok) {
+      findings.push(sourceFinding('yaml-error', plain.problem.message, { file, ...lineCol(plain.problem) }));
+      continue;
+    }
+    documents.push(...objectsOf(file, format, parsed, plain.value));
+  }
+
+  if (templatedLines.length > 0) {
+    const first = templatedLines[0] ?? 1;
+    findings.push(
+      sourceFinding(
+        'templated-file',
+        `Helm/Go template; pod identity or service account settings on line${templatedLines.length > 1 ? 's' : ''} ${templatedLines.join(', ')}`,
+        { file, line: first, col: 1 },
+      ),
+    );
+  }
+  return { documents, findings, documentCount };
+}
+
+function lineCol(problem: { line: number; col: number }): { line: number; col: number } {
+  return { line: problem.line, col: problem.col };
+}
+
+function isObject(value: unknown): value is KubeObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A `kind: List` yields its items, each addressed through `items.<n>`. */
+function objectsOf(file: string, format: SourceFormat, parsed: ParsedChunk, value: unknown): ManifestDocument[] {
+  if (!isObject(value)) return [];
+  if (value.kind === 'List' && Array.isArray(value.items)) {
+    return value.items.flatMap((item, index) =>
+      isObject(item) ? [manifestDocument(file, format, parsed, item, ['items', index])] : [],
+    );
+  }
+  return [manifestDocument(file, format, parsed, value, [])];
+}
+
+function manifestDocument(
+  file: string,
+  format: SourceFormat,
+  parsed: ParsedChunk,
+  object: KubeObject,
+  pathPrefix: NodePath,
+): ManifestDocument {
+  const locate = (path: NodePath) => ({ file, ...parsed.locate([...pathPrefix, ...path]) });
+  return { file, docIndex: parsed.chunk.index, pathPrefix, format, object, location: locate([]), locate };
+}

@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { SourceFormat } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { sourceFinding } from './source-findings.js';
+
+export interface SourceFile {
+  /** The path shown to users: relative to the working directory when inside it. */
+  file: string;
+  /** The real location on disk; null for standard input. */
+  absolutePath: string | null;
+  /** The argument the file was found under, so `--out-dir` can mirror the tree. */
+  root: string;
+  text: string;
+  format: SourceFormat;
+}
+
+export interface ReadOptions {
+  maxFileBytes: number;
+  cwd: string;
+  readStdin: () => string;
+}
+
+export interface ReadResult {
+  files: SourceFile[];
+  findings: Finding[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+const UTF8_BOM = 0xfeff;
+
+/**
+ * Reads the files under the given paths: folders recursively (manifest extensions only),
+ * files named directly whatever their extension, and `-` for standard input. Problems become
+ * findings naming the path; the other paths are still read.
+ */
+export function readPaths(paths: readonly string[], options: ReadOptions): ReadResult {
+  const files: SourceFile[] = [];
+  const findings: Finding[] = [];
+  const seenFolders = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const display = (absolute: string) => {
+    const relative = path.relative(options.cwd, absolute);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  };
+  const problem = (id: 'unreadable-file' | 'not-text-file' | 'file-too-large', file: string, message: string) =>
+    findings.push(sourceFinding(id, message, { file, line: 1, col: 1 }));
+
+  function readFile(absolute: string, root: string, stats: Stats): void {
+    const file = display(absolute);
+    const real = realpathSync(absolute);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    if (stats.size > options.maxFileBytes) {
+      problem('file-too-large', file, `${stats.size} bytes, over the limit of ${options.maxFileBytes}`);
+      return;
+    }
+    const bytes = readFileSync(absolute);
+    const text = decodeText(bytes);
+    if (text === null) {
+      problem('not-text-file', file, 'binary or not UTF-8');
+      return;
+    }
+    files.push({ file, absolutePath: absolute, root, text, format: formatOf(absolute, text) });
+  }
+
+  function visit(absolute: string, root: string, named: boolean): void {
+    let stats: Stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      problem('unreadable-file', display(absolute), describeError(error));
+      return;
+    }
+    try {
+      if (stats.isDirectory()) {
+        const real = realpathSync(absolute);
+        if (seenFolders.has(real)) return; // a symlink loop or a folder named twice
+        seenFolders.add(real);
+        const entries = readdirSync(absolute).sort();
+        for (const entry of entries) {
+          if (SKIPPED_FOLDERS.has(entry)) continue;
+          const child = path.join(absolute, entry);
+          if (isManifestName(entry) || isFolder(child)) visit(child, root, false);
+        }
+      } else if (stats.isFile() && (named || isManifestName(absolute))) {
+        readFile(absolute, root, stats);
+      }
+    } catch (error) {
+      problem('unreadable-file', display(absolute), describeError(error));
+    }
+  }
+
+  for (const given of paths) {
+    if (given === '-') {
+      const text = options.readStdin();
+      files.push({ file: '<stdin>', absolutePath: null, root: '-', text, format: looksLikeJson(text) ? 'json' : 'yaml' });
+      continue;
+    }
+    const absolute = path.resolve(options.cwd, given);
+    visit(absolute, absolute, true);
+  }
+  return { files, findings };
+}
+
+function isManifestName(name: string): boolean {
+  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+function isFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return true; // let visit() report the broken link
+  }
+}
+
+function formatOf(absolute: string, text: string): SourceFormat {
+  return path.extname(absolute).toLowerCase() === '.json' || looksLikeJson(text) ? 'json' : 'yaml';
+}
+
+function looksLikeJson(text: string): boolean {
+  const start = text.charCodeAt(0) === UTF8_BOM ? 1 : 0;
+  const first = text.slice(start, start + 200).trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+/** Null for binary content (a NUL byte) or bytes that are not valid UTF-8. */
+function decodeText(bytes: Buffer): string | null {
+  if (bytes.subarray(0, 8192).includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error && 'code' in error) {
+    const code = String((error as NodeJS.ErrnoException).code);
+    if (code === 'ENOENT') return 'no such file or folder';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ELOOP') return 'symbolic link loop';
+    return `${code}: ${error.message}`;
+  }
+  return String(error);
+}
+
+/** Reads all of standard input synchronously (the CLI's `-` path). */
+export function readStdinSync(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(65536);
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+      throw error;
+    }
+    if (count === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, count)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+

@@ -1,0 +1,38 @@
+/**
+ * Words that a document must contain to matter to any analyzer. Documents without them are
+ * never parsed, which is what keeps a scan of a large GitOps repository fast: most documents
+ * (Services, ConfigMaps, Ingresses...) are skipped after one regular-expression test.
+ *
+ * - pod identity: the CRD kinds and group, the `aadpodidbinding` label, SecretProviderClass
+ *   `usePodIdentity`;
+ * - service accounts: ServiceAccount documents and workloads that name one, because a service
+ *   account may only be reused when every workload running under it maps to one identity.
+ */
+const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|serviceAccount/i;
+
+export function mayBeRelevant(text: string): boolean {
+  return RELEVANT.test(text);
+}
+
+/** The lines (1-based, counted from `firstLine`) that a person must look at in a template. */
+export function relevantLines(text: string, firstLine = 1): number[] {
+  const lines: number[] = [];
+  let lineNumber = firstLine;
+  for (const line of text.split('\n')) {
+    if (RELEVANT.test(line)) lines.push(lineNumber);
+    lineNumber++;
+  }
+  return lines;
+}
+
+/**
+ * Go/Helm template actions in a position where they make the text invalid or meaningless
+ * YAML: a line that starts with `{{`, or a plain (unquoted) value or list item that does.
+ * A `{{ }}` inside a quoted string or a block scalar (an alert template in a ConfigMap, say)
+ * is ordinary text and does not count.
+ */
+const TEMPLATE_ACTION = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"{][^#'"]*?:[ \t]+)?\{\{/m;
+
+export function hasTemplateActions(text: string): boolean {
+  return text.includes('{{') && TEMPLATE_ACTION.test(text);
+}

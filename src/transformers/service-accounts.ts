@@ -1,0 +1,70 @@
+/**
+ * Service accounts carry `azure.workload.identity/client-id` (and the tenant id when known)
+ * (https://azure.github.io/azure-workload-identity/docs/topics/service-account-labels-and-annotations.html).
+ * Existing ones are annotated in place; new ones are written beside the first workload that
+ * uses them: a new YAML document after it, a new List item, or a new file next to a JSON manifest.
+ */
+import path from 'node:path';
+import { refString } from '../model/inventory.js';
+import type { PlannedServiceAccount } from '../model/plan.js';
+import { CLIENT_ID_ANNOTATION, TENANT_ID_ANNOTATION } from '../planner/choose-service-accounts.js';
+import type { FileEdit, NewFile, Transformer } from './transform-context.js';
+import { setAt } from './transform-context.js';
+
+export const annotateServiceAccounts: Transformer = (context) => {
+  const declared = new Map(context.inventory.serviceAccounts.map((account) => [refString(account.ref), account]));
+  const edits: FileEdit[] = [];
+  for (const planned of context.plan.serviceAccounts) {
+    const account = declared.get(refString(planned.ref));
+    if (planned.action !== 'annotate' || !account) continue;
+    for (const [key, value] of Object.entries(annotationsOf(planned))) {
+      if (account.annotations[key] !== value) edits.push(setAt(account.doc, ['metadata', 'annotations', key], value));
+    }
+  }
+  return { edits, newFiles: [] };
+};
+
+export const createServiceAccounts: Transformer = (context) => {
+  const edits: FileEdit[] = [];
+  const newFiles: NewFile[] = [];
+  for (const planned of context.plan.serviceAccounts) {
+    if (planned.action !== 'create') continue;
+    const firstUser = [...planned.workloads].sort()[0];
+    const workload = firstUser === undefined ? undefined : context.workloadsByKey.get(firstUser);
+    if (!workload) continue;
+    const doc = workload.doc;
+    const manifest = serviceAccountManifest(planned, doc.object.metadata);
+    if (doc.pathPrefix.length > 0) {
+      edits.push({ file: doc.file, edit: { op: 'append', docIndex: doc.docIndex, path: doc.pathPrefix.slice(0, -1), value: manifest } });
+    } else if (doc.format === 'json') {
+      const file = path.join(path.dirname(doc.file), `${planned.ref.name}-serviceaccount.json`);
+      newFiles.push({ file, text: `${JSON.stringify(manifest, null, 2)}\n` });
+    } else {
+      edits.push({
+        file: doc.file,
+        edit: { op: 'insert-document-after', docIndex: doc.docIndex, value: manifest, comment: `Service account for Workload ID, added by wimigrate for ${refString(workload.ref)}` },
+      });
+    }
+  }
+  return { edits, newFiles };
+};
+
+function annotationsOf(planned: PlannedServiceAccount): Record<string, string> {
+  return planned.tenantId
+    ? { [CLIENT_ID_ANNOTATION]: planned.clientId, [TENANT_ID_ANNOTATION]: planned.tenantId }
+    : { [CLIENT_ID_ANNOTATION]: planned.clientId };
+}
+
+/** Keeps the namespace field only when the workload's manifest states one (kustomize may set it). */
+function serviceAccountManifest(planned: PlannedServiceAccount, workloadMetadata: unknown): Record<string, unknown> {
+  const statesNamespace = typeof workloadMetadata === 'object' && workloadMetadata !== null && 'namespace' in workloadMetadata;
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: {
+      name: planned.ref.name,
+      ...(statesNamespace ? { namespace: planned.ref.namespace } : {}),
+      annotations: annotationsOf(planned),
+    },
+  };
+}

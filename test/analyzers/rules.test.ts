@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/analyzers/index.js';
+import { analyzeFiles, binding, deployment, identity, join } from '../helpers/manifests.js';
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  options?: { forceNamespaced?: boolean };
+}
+interface InvalidCase extends Case {
+  /** Substrings of each expected message, in order, and the line of the first. */
+  messages: string[];
+  line?: number;
+}
+
+const one = (text: string) => ({ 'm.yaml': text });
+
+const TABLES: Record<string, { valid: Case[]; invalid: InvalidCase[] }> = {
+  'label-without-binding': {
+    valid: [
+      { name: 'bound label', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'a', { aadpodidbinding: 'sel' }))) },
+      { name: 'cross-namespace by default', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'other', { aadpodidbinding: 'sel' }))) },
+    ],
+    invalid: [
+      { name: 'no binding', files: one(deployment('web', 'a', { aadpodidbinding: 'nobody' })), messages: ['no AzureIdentityBinding has this selector'], line: 14 },
+      {
+        name: 'namespaced identity out of reach',
+        files: one(join(identity('id', 'a', '  annotations:\n    aadpodidentity.k8s.io/Behavior: namespaced\n'), binding('b', 'a', 'id', 'sel'), deployment('web', 'other', { aadpodidbinding: 'sel' }))),
+        messages: ['exist only in namespace a'],
+      },
+      {
+        name: 'forceNamespaced',
+        files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'other', { aadpodidbinding: 'sel' }))),
+        options: { forceNamespaced: true },
+        messages: ['exist only in namespace a'],
+      },
+      { name: 'binding to a missing identity', files: one(join(binding('b', 'a', 'ghost', 'sel'), deployment('web', 'a', { aadpodidbinding: 'sel' }))), messages: ['name no existing AzureIdentity'] },
+    ],
+  },
+  'binding-without-identity': {
+    valid: [{ name: 'identity exists', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'))) }],
+    invalid: [
+      { name: 'missing identity', files: one(binding('b', 'a', 'ghost', 'sel')), messages: ['names a/ghost'] },
+      { name: 'identity in another namespace does not count', files: one(join(identity('id', 'z'), binding('b', 'a', 'id', 'sel'))), messages: ['names a/id'] },
+    ],
+  },
+  'identity-never-bound': {
+    valid: [{ name: 'bound', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'))) }],
+    invalid: [{ name: 'unbound', files: one(identity('lonely', 'a')), messages: ['a/lonely is not used'], line: 1 }],
+  },
+  'identity-incomplete': {
+    valid: [{ name: 'complete', files: one(identity('id', 'a')) }],
+    invalid: [
+      { name: 'no client id', files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: x}\nspec:\n  type: 0\n  resourceID: /subscriptions/s/resourcegroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x\n'), messages: ['spec.clientID is missing'] },
+      { name: 'bad type', files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: x}\nspec:\n  type: 7\n  clientID: c\n'), messages: ['spec.type is not 0, 1 or 2'] },
+    ],
+  },
+  'several-identities-on-selector': {
+    valid: [{ name: 'one identity', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'a', { aadpodidbinding: 'sel' }))) }],
+    invalid: [
+      {
+        name: 'two bindings, one selector',
+        files: one(join(identity('one', 'a'), identity('two', 'a'), binding('b1', 'a', 'one', 'sel'), binding('b2', 'a', 'two', 'sel'), deployment('web', 'a', { aadpodidbinding: 'sel' }))),
+        messages: ['receives 2 identities (a/one, a/two)'],
+      },
+    ],
+  },
+  'cross-namespace-binding': {
+    valid: [{ name: 'same namespace', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'a', { aadpodidbinding: 'sel' }))) }],
+    invalid: [
+      { name: 'other namespace', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'b', { aadpodidbinding: 'sel' }))), messages: ['gives a/id to Deployment b/web'] },
+    ],
+  },
+  'label-in-immutable-selector': {
+    valid: [{ name: 'label only in template', files: one(deployment('web', 'a', { aadpodidbinding: 'sel' })) }],
+    invalid: [
+      {
+        name: 'label in matchLabels',
+        files: one('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector:\n    matchLabels:\n      aadpodidbinding: sel\n  template:\n    metadata:\n      labels:\n        aadpodidbinding: sel\n    spec:\n      containers: [{name: a, image: b}]\n'),
+        messages: ['selects its pods by aadpodidbinding'],
+        line: 7,
+      },
+    ],
+  },
+  'service-principal-identity': {
+    valid: [{ name: 'managed identity', files: one(identity('id', 'a')) }],
+    invalid: [
+      {
+        name: 'legacy capitalised type 1',
+        files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: sp, namespace: a}\nspec:\n  Type: 1\n  TenantID: t\n  ClientID: c\n  ClientPassword: {Name: s, Namespace: a}\n'),
+        messages: ['a/sp is a service principal (type 1) whose secret becomes unnecessary'],
+      },
+    ],
+  },
+  'pod-identity-exception': {
+    valid: [{ name: 'no exception', files: one(identity('id', 'a')) }],
+    invalid: [
+      { name: 'exception', files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzurePodIdentityException\nmetadata: {name: mic, namespace: kube-system}\nspec:\n  podLabels:\n    app: mic\n'), messages: ['kube-system/mic (pod labels app=mic)'] },
+    ],
+  },
+  'secret-provider-class-pod-identity': {
+    valid: [{ name: 'workload identity mode', files: one('apiVersion: secrets-store.csi.x-k8s.io/v1\nkind: SecretProviderClass\nmetadata: {name: kv}\nspec:\n  provider: azure\n  parameters:\n    usePodIdentity: "false"\n    clientID: c\n') }],
+    invalid: [
+      { name: 'pod identity mode', files: one('apiVersion: secrets-store.csi.x-k8s.io/v1\nkind: SecretProviderClass\nmetadata: {name: kv}\nspec:\n  provider: azure\n  parameters:\n    usePodIdentity: "true"\n'), messages: ['default/kv has usePodIdentity'], line: 7 },
+    ],
+  },
+};
+
+describe('every rule has a table', () => {
+  it('covers each rule id, and nothing else', () => {
+    expect(Object.keys(TABLES).sort()).toEqual(RULES.map((rule) => rule.id).sort());
+  });
+});
+
+for (const [ruleId, table] of Object.entries(TABLES)) {
+  describe(ruleId, () => {
+    for (const testCase of table.valid) {
+      it(`valid: ${testCase.name}`, () => {
+        const { findings } = analyzeFiles(testCase.files, testCase.options);
+        expect(findings.filter((finding) => finding.id === ruleId)).toEqual([]);
+      });
+    }
+    for (const testCase of table.invalid) {
+      it(`invalid: ${testCase.name}`, () => {
+        const hits = analyzeFiles(testCase.files, testCase.options).findings.filter((finding) => finding.id === ruleId);
+        expect(hits).toHaveLength(testCase.messages.length);
+        testCase.messages.forEach((message, index) => expect(hits[index]?.message).toContain(message));
+        if (testCase.line !== undefined) expect(hits[0]?.location.line).toBe(testCase.line);
+      });
+    }
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The real-world corpus (../shared/corpus, public manifests written by others): every file must
+ * get a disposition and none may crash the tool. Read in place, never copied here.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
+import { DEFAULT_PLAN_OPTIONS } from '../../src/planner/plan-options.js';
+import { runMigration } from '../../src/pipeline/run-migration.js';
+import { readPaths } from '../../src/sources/read-paths.js';
+import { ROOT } from '../helpers/cli.js';
+import { corpusDispositions } from './dispositions.js';
+
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const ISSUER = 'https://westeurope.oic.prod-aks.azure.com/11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222/';
+
+describe.skipIf(!existsSync(CORPUS))('real-world corpus (../shared/corpus)', () => {
+  it('gives every file a disposition without crashing', () => {
+    const read = readPaths([CORPUS], { cwd: CORPUS, maxFileBytes: 10 * 1024 * 1024, readStdin: () => '' });
+    expect(read.files.length).toBeGreaterThan(100);
+    for (const phase of ['prepare', 'cutover'] as const) {
+      const result = runMigration(read.files, { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } });
+      const rows = corpusDispositions(read.files, result);
+      expect(rows).toHaveLength(read.files.length);
+      expect(rows.every((row) => row.disposition !== '')).toBe(true);
+      expect(result.findings.filter((finding) => finding.id === 'verification-failed')).toEqual([]);
+      if (phase === 'prepare') {
+        const counts = new Map<string, number>();
+        for (const row of rows) counts.set(row.disposition, (counts.get(row.disposition) ?? 0) + 1);
+        console.log(`\n${rows.map((row) => `${row.disposition.padEnd(12)} ${row.file}${row.detail ? `  (${row.detail})` : ''}`).join('\n')}`);
+        console.log(`\ncorpus dispositions: ${[...counts].map(([key, value]) => `${key} ${value}`).join(', ')}`);
+        expect(counts.get('changed') ?? 0).toBeGreaterThan(5);
+      }
+    }
+  });
+});
+
+it.runIf(!existsSync(CORPUS))('corpus suite skipped: ../shared/corpus is absent', () => {
+  expect(existsSync(CORPUS)).toBe(false);
+});
