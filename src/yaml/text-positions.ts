@@ -1,0 +1,48 @@
+/** Small helpers over raw text positions; all offsets are into one document chunk. */
+
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset just past the end of the line holding `offset` (after its newline, if any). */
+export function nextLineStart(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** Where a line's content ends: before its `\r\n` or `\n`, or at the end of the text. */
+export function lineContentEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  if (newline === -1) return text.length;
+  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+/** 0-based column of `offset` in its line. */
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
+
+/** The leading spaces of the line holding `offset`. */
+export function lineIndent(text: string, offset: number): number {
+  const start = lineStartOf(text, offset);
+  let end = start;
+  while (text[end] === ' ') end++;
+  return end - start;
+}
+
+/** The file's line ending: CRLF when its first line break is one. */
+export function lineEndingOf(text: string): '\n' | '\r\n' {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function applySplice(text: string, splice: Splice): string {
+  return text.slice(0, splice.start) + splice.text + text.slice(splice.end);
+}
