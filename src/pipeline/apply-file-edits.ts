@@ -1,10 +1,20 @@
 import type { FileChange } from '../model/file-change.js';
+import type { SourceLocation } from '../model/location.js';
 import type { TransformOutput } from '../transformers/index.js';
 import { applyEdits, type YamlEdit } from '../yaml/index.js';
 import type { SourceText } from './run-migration.js';
 
+/** A document left as it was because an edit on it was not safe. */
+export interface RefusedDocument {
+  file: string;
+  docIndex: number;
+  location: SourceLocation;
+  reason: string;
+}
+
 /** Applies the transformers' edits file by file; refused documents stay byte-identical. */
-export function applyFileEdits(sources: readonly SourceText[], output: TransformOutput): FileChange[] {
+export function applyFileEdits(sources: readonly SourceText[], output: TransformOutput): { changes: FileChange[]; refused: RefusedDocument[] } {
+  const refused: RefusedDocument[] = [];
   const editsByFile = new Map<string, YamlEdit[]>();
   for (const { file, edit } of output.edits) {
     const list = editsByFile.get(file) ?? [];
@@ -20,6 +30,7 @@ export function applyFileEdits(sources: readonly SourceText[], output: Transform
       location: { file: source.file, line: refusal.line, col: refusal.col },
       reason: refusal.reason,
     }));
+    refused.push(...outcome.refused.map((refusal, index) => ({ file: source.file, docIndex: refusal.docIndex, ...skipped[index]! })));
     // A document whose only edit was to vanish leaves no content: remove the file.
     const after = outcome.text.trim() === '' && source.text.trim() !== '' ? null : outcome.text;
     if (after !== source.text || skipped.length > 0) {
@@ -31,5 +42,5 @@ export function applyFileEdits(sources: readonly SourceText[], output: Transform
     if (known.has(created.file)) continue; // never overwrite a file that exists
     changes.push({ file: created.file, format: created.file.endsWith('.json') ? 'json' : 'yaml', before: null, after: created.text, skipped: [] });
   }
-  return changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { changes: changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), refused };
 }

@@ -8,7 +8,8 @@ import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
 import { parseManifestText, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
-import { applyFileEdits } from './apply-file-edits.js';
+import { affectedWorkloads } from './affected-workloads.js';
+import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
 import { sortFindings } from './sort-findings.js';
 import { verifyChanges } from './verify-changes.js';
 
@@ -54,10 +55,50 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
     findings.push(...result.findings);
   }
   const analysis = analyze(documents, options.analyzer);
-  const plan = planMigration(analysis.inventory, options.plan);
+  const { plan, changes } = planAndApply(sources, analysis.inventory, options);
   findings.push(...analysis.findings, ...plan.findings);
-  const changes = applyFileEdits(sources, transform(plan, analysis.inventory));
   return { parsed, inventory: analysis.inventory, findings, plan, changes };
+}
+
+/** Enough for any chain of dependent refusals in practice; each round only grows the exclusions. */
+const MAX_ROUNDS = 4;
+
+/**
+ * Plans and applies; when a document cannot be edited, the workloads that depend on it are
+ * left out of the plan and the rest is planned again, so the result never half-migrates a
+ * workload. The reasons of every round are kept for the report.
+ */
+function planAndApply(sources: readonly SourceText[], inventory: Inventory, options: MigrationOptions): { plan: MigrationPlan; changes: FileChange[] } {
+  const excluded = new Set<string>();
+  const skipped: RefusedDocument[] = [];
+  for (let round = 1; ; round++) {
+    const plan = planMigration(inventory, options.plan, excluded);
+    const { changes, refused } = applyFileEdits(sources, transform(plan, inventory));
+    skipped.push(...refused);
+    const newlyAffected = [...affectedWorkloads(refused, plan, inventory)].filter((key) => !excluded.has(key));
+    if (newlyAffected.length === 0 || round === MAX_ROUNDS) return { plan, changes: withSkipped(changes, skipped, sources) };
+    for (const key of newlyAffected) excluded.add(key);
+  }
+}
+
+/** Every file keeps the reasons its documents were skipped in any round, once each. */
+function withSkipped(changes: FileChange[], skipped: readonly RefusedDocument[], sources: readonly SourceText[]): FileChange[] {
+  const byFile = new Map(changes.map((change) => [change.file, { ...change, skipped: [] as FileChange['skipped'] }]));
+  const seen = new Set<string>();
+  for (const entry of skipped) {
+    const key = `${entry.file}#${entry.docIndex}#${entry.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let change = byFile.get(entry.file);
+    if (!change) {
+      const source = sources.find((candidate) => candidate.file === entry.file);
+      if (!source) continue;
+      change = { file: source.file, format: source.format, before: source.text, after: source.text, skipped: [] };
+      byFile.set(entry.file, change);
+    }
+    change.skipped.push({ location: entry.location, reason: entry.reason });
+  }
+  return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**

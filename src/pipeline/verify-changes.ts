@@ -44,6 +44,14 @@ export function verifyChanges(
       fail(finding.location.file, `new finding ${finding.id}: ${finding.message}`);
     }
   }
+  // A service account the first run meant to write must exist afterwards: a workload pointing at
+  // a missing one would not start.
+  const externalBefore = new Set(first.plan.serviceAccounts.filter((sa) => sa.action === 'external').map((sa) => `${sa.ref.namespace}/${sa.ref.name}`));
+  for (const account of again.plan.serviceAccounts) {
+    const ref = `${account.ref.namespace}/${account.ref.name}`;
+    if (account.action !== 'external' || externalBefore.has(ref)) continue;
+    for (const key of account.workloads) fail(key.slice(0, key.lastIndexOf('#')), `service account ${ref} is used but was not written`);
+  }
   for (const change of again.changes) {
     if (change.before !== change.after) {
       for (const file of afterByFile.has(change.file) ? [change.file] : [...afterByFile.keys()]) {

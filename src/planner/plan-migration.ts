@@ -12,12 +12,15 @@ import type { PlanOptions } from './plan-options.js';
 import { planRemovals } from './plan-removals.js';
 import { planSecretProviderClasses } from './plan-secret-provider-classes.js';
 
-/** Inventory and options in, the migration plan out. Pure and deterministic. */
-export function planMigration(inventory: Inventory, options: PlanOptions): MigrationPlan {
+/**
+ * Inventory and options in, the migration plan out. Pure and deterministic. `excluded` holds
+ * the document keys of workloads that must stay as they are (their documents cannot be edited).
+ */
+export function planMigration(inventory: Inventory, options: PlanOptions, excluded: ReadonlySet<string> = new Set()): MigrationPlan {
   const findings: Finding[] = [];
   const groups = groupAssignmentsByWorkload(inventory.assignments);
   const { accounts, choices } = chooseServiceAccounts({
-    groups,
+    groups: groups.filter((group) => !excluded.has(documentKey(group.workload.doc))),
     workloads: inventory.workloads,
     serviceAccounts: inventory.serviceAccounts,
     nameTemplate: options.serviceAccountName,

@@ -1,7 +1,7 @@
 /**
  * Golden cases for the whole rewrite: each folder under golden/ holds `input.yaml` (or
  * `input.json`), optional `options.json` (plan options such as phase), `expected.yaml` (or
- * .json) and `expected.diff`. Set UPDATE_GOLDEN=1 to write missing expectations, then REVIEW
+ * .json), `expected.diff`, and `expected-notes.txt` (skipped edits and findings). Set UPDATE_GOLDEN=1 to write missing expectations, then REVIEW
  * them before committing: a golden file is a claim about correct output.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,12 @@ describe('golden rewrites', () => {
       expectFile(path.join(folder, `expected.${format}`), after);
       expectFile(path.join(folder, 'expected.diff'), renderUnifiedDiff(result.changes, false));
       expect(result.findings.filter((finding) => finding.id === 'verification-failed')).toEqual([]);
+      // What a reviewer needs besides the diff: why anything was skipped, and the findings.
+      const notes = [
+        ...result.changes.flatMap((c) => c.skipped.map((s) => `skipped ${s.location.line}:${s.location.col} ${s.reason}`)),
+        ...result.findings.map((f) => `${f.severity} ${f.id} ${f.location.line}:${f.location.col} ${f.message}`),
+      ];
+      expectFile(path.join(folder, 'expected-notes.txt'), `${notes.join('\n')}\n`);
 
       // A second run on the output (with any file the first run created) changes nothing.
       const created = result.changes.filter((candidate) => candidate.before === null && candidate.after !== null);

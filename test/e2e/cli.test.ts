@@ -1,0 +1,149 @@
+/** The built CLI, end to end, on a temporary copy of samples/pod-identity. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { copyToTemp, ROOT, runCli, treeHash } from '../helpers/cli.js';
+
+const SAMPLE = path.join(ROOT, 'samples/pod-identity');
+let work: string;
+
+beforeEach(() => {
+  work = copyToTemp(SAMPLE);
+});
+
+describe('wimigrate migrate', () => {
+  it('dry run prints a diff and changes nothing on disk', () => {
+    const before = treeHash(work);
+    const run = runCli(['migrate', '.'], { cwd: work });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^diff --git a\//m);
+    expect(run.stdout).toContain('+        azure.workload.identity/use: "true"');
+    expect(run.stderr).toContain('Dry run: nothing was written');
+    expect(run.stderr).toMatch(/Summary: \d+ files, \d+ documents, \d+ workloads with pod identity/);
+    expect(treeHash(work)).toEqual(before);
+  });
+
+  it('--write changes the files, and a second run has nothing left to do', () => {
+    const dry = runCli(['migrate', '.'], { cwd: work });
+    const write = runCli(['migrate', '.', '--write'], { cwd: work });
+    expect(write.status).toBe(0);
+    expect(write.stderr).toMatch(/Wrote [1-9]\d* file\(s\)/);
+    const written = treeHash(work);
+    const again = runCli(['migrate', '.'], { cwd: work });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toContain(' 0 files to change');
+    expect(treeHash(work)).toEqual(written);
+    // What was written is exactly what the dry run showed: the diff applies with git to a fresh copy.
+    const fresh = copyToTemp(SAMPLE);
+    const apply = spawnSync('git', ['apply', '--whitespace=nowarn', '-'], { cwd: fresh, input: dry.stdout, encoding: 'utf8' });
+    expect(apply.stderr).toBe('');
+    expect(treeHash(fresh)).toEqual(written);
+  });
+
+  it('--out-dir writes a migrated copy and leaves the sources alone', () => {
+    const before = treeHash(work);
+    const out = path.join(path.dirname(work), `${path.basename(work)}-out`);
+    const run = runCli(['migrate', work, '--out-dir', out]);
+    expect(run.status).toBe(0);
+    expect(treeHash(work)).toEqual(before);
+    const copy = treeHash(out);
+    expect(Object.keys(copy).length).toBeGreaterThanOrEqual(Object.keys(before).length);
+    const changed = Object.keys(before).filter((file) => copy[file] !== before[file]);
+    expect(changed.length).toBeGreaterThan(0);
+    const again = runCli(['migrate', out], { cwd: out });
+    expect(again.stdout).toBe('');
+  });
+
+  it('cutover after prepare removes the pod identity resources', () => {
+    runCli(['migrate', '.', '--write'], { cwd: work });
+    const cutover = runCli(['migrate', '.', '--phase', 'cutover', '--write'], { cwd: work });
+    expect(cutover.status).toBe(0);
+    const scan = runCli(['scan', '.', '--format', 'json'], { cwd: work });
+    const report = JSON.parse(scan.stdout) as { inventory: { identities: unknown[]; bindings: unknown[]; exceptions: unknown[] } };
+    // Only resources kept on purpose (serving unmigrated workloads) may remain.
+    expect(report.inventory.exceptions).toEqual([]);
+    expect(cutover.stderr).toContain('files to change');
+    const again = runCli(['migrate', '.', '--phase', 'cutover'], { cwd: work });
+    expect(again.stdout).toBe('');
+  });
+});
+
+describe('wimigrate scan', () => {
+  it('reports the inventory as JSON with a schema version', () => {
+    const run = runCli(['scan', '.', '--format', 'json'], { cwd: work });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { schemaVersion: number; summary: { identities: number; workloadsWithIdentity: number } };
+    expect(report.schemaVersion).toBe(1);
+    expect(report.summary.identities).toBeGreaterThan(3);
+    expect(report.summary.workloadsWithIdentity).toBeGreaterThan(5);
+  });
+
+  it('reads standard input', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: a}\nspec:\n  template:\n    metadata:\n      labels: {aadpodidbinding: nobody}\n    spec:\n      containers: [{name: a, image: b}]\n';
+    const run = runCli(['scan', '-', '--format', 'json'], { input: deployment, cwd: work });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { findings: { id: string; location: { file: string; line: number } }[] };
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'label-without-binding', location: expect.objectContaining({ file: '<stdin>', line: 7 }) }));
+  });
+
+  it('--fail-on sets exit code 1', () => {
+    expect(runCli(['scan', '.', '--fail-on', 'info'], { cwd: work }).status).toBe(1);
+    expect(runCli(['scan', '.', '--fail-on', 'none'], { cwd: work }).status).toBe(0);
+  });
+
+  it('writes markdown to --output', () => {
+    const out = path.join(work, '..', `${path.basename(work)}.md`);
+    const run = runCli(['scan', '.', '--format', 'markdown', '--output', out], { cwd: work });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/^## wimigrate\n/);
+  });
+});
+
+describe('bad input gets a clear error, never a crash', () => {
+  it('an unknown flag exits 2', () => {
+    const run = runCli(['scan', '--frobnicate']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('a bad flag value exits 2', () => {
+    const run = runCli(['migrate', '.', '--issuer', 'http://not-https'], { cwd: work });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--issuer must be');
+  });
+
+  it('a missing path exits 2 after processing the others', () => {
+    const run = runCli(['scan', '.', 'no-such-folder', '--format', 'json'], { cwd: work });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no-such-folder: no such file or folder');
+    expect(JSON.parse(run.stdout).summary.identities).toBeGreaterThan(0);
+  });
+
+  it('malformed YAML, binary files, alias bombs and symlink loops become findings', () => {
+    const bad = path.join(work, 'bad');
+    mkdirSync(bad);
+    writeFileSync(path.join(bad, 'broken.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: [unclosed\n');
+    writeFileSync(path.join(bad, 'binary.yaml'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe]));
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+    writeFileSync(path.join(bad, 'bomb.yaml'), `kind: ServiceAccount\napiVersion: v1\nmetadata: {name: x}\n${bomb.join('\n')}\n`);
+    symlinkSync('..', path.join(bad, 'loop'));
+    const run = runCli(['scan', 'bad', '--format', 'json'], { cwd: work });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { id: string; location: { file: string; line: number } }[] };
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad/broken.yaml' }) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'not-text-file', location: expect.objectContaining({ file: 'bad/binary.yaml' }) }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad/bomb.yaml' }) }));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a config file with an unknown key exits 2 naming the line', () => {
+    writeFileSync(path.join(work, 'wimigrate.yaml'), 'issuer: https://x/\nisuer: typo\n');
+    const run = runCli(['scan', '.'], { cwd: work });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('wimigrate.yaml:2:1: unknown setting "isuer"');
+  });
+});
