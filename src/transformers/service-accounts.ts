@@ -5,7 +5,7 @@
  * uses them: a new YAML document after it, a new List item, or a new file next to a JSON manifest.
  */
 import path from 'node:path';
-import { refString } from '../model/inventory.js';
+import { refString, type WorkloadEntry } from '../model/inventory.js';
 import type { PlannedServiceAccount } from '../model/plan.js';
 import { CLIENT_ID_ANNOTATION, TENANT_ID_ANNOTATION } from '../planner/choose-service-accounts.js';
 import type { FileEdit, NewFile, Transformer } from './transform-context.js';
@@ -29,8 +29,7 @@ export const createServiceAccounts: Transformer = (context) => {
   const newFiles: NewFile[] = [];
   for (const planned of context.plan.serviceAccounts) {
     if (planned.action !== 'create') continue;
-    const firstUser = [...planned.workloads].sort()[0];
-    const workload = firstUser === undefined ? undefined : context.workloadsByKey.get(firstUser);
+    const workload = homeFor(planned, context.workloadsByKey);
     if (!workload) continue;
     const doc = workload.doc;
     const manifest = serviceAccountManifest(planned, doc.object.metadata);
@@ -48,6 +47,19 @@ export const createServiceAccounts: Transformer = (context) => {
   }
   return { edits, newFiles };
 };
+
+/**
+ * The workload the new service account is written beside: the first (by file) whose file can
+ * simply take another YAML document; a List or a JSON file only when no such file exists.
+ */
+function homeFor(planned: PlannedServiceAccount, workloadsByKey: ReadonlyMap<string, WorkloadEntry>): WorkloadEntry | undefined {
+  const rank = (workload: WorkloadEntry) => (workload.doc.format === 'json' ? 2 : workload.doc.pathPrefix.length > 0 ? 1 : 0);
+  return [...planned.workloads]
+    .sort()
+    .map((key) => workloadsByKey.get(key))
+    .filter((workload): workload is WorkloadEntry => workload !== undefined)
+    .sort((a, b) => rank(a) - rank(b))[0];
+}
 
 function annotationsOf(planned: PlannedServiceAccount): Record<string, string> {
   return planned.tenantId
