@@ -1,6 +1,6 @@
 import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { parseChunk, splitDocuments, toPlainValue, type DocumentChunk, type ParsedChunk } from '../yaml/index.js';
+import { readChunk, splitDocuments, type DocumentChunk, type ReadChunk } from '../yaml/index.js';
 import { hasTemplateActions, mayBeRelevant, relevantLines } from './relevance.js';
 import { sourceFinding } from './source-findings.js';
 
@@ -32,21 +32,12 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
       continue;
     }
-    const parsed = parseChunk(chunk);
-    if (parsed.isEmpty) continue;
-    const firstError = parsed.errors[0];
-    if (firstError) {
-      findings.push(
-        sourceFinding('yaml-error', firstError.message, { file, line: firstError.line, col: firstError.col }),
-      );
+    const read = readChunk(chunk);
+    if (read.problem) {
+      findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
       continue;
     }
-    const plain = toPlainValue(parsed);
-    if (!plain.ok) {
-      findings.push(sourceFinding('yaml-error', plain.problem.message, { file, ...lineCol(plain.problem) }));
-      continue;
-    }
-    documents.push(...objectsOf(file, format, parsed, plain.value));
+    if (!read.isEmpty) documents.push(...objectsOf(file, format, read, read.value));
   }
 
   if (templatedLines.length > 0) {
@@ -62,16 +53,12 @@ export function parseManifestText(file: string, text: string, format: SourceForm
   return { documents, findings, documentCount };
 }
 
-function lineCol(problem: { line: number; col: number }): { line: number; col: number } {
-  return { line: problem.line, col: problem.col };
-}
-
 function isObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A `kind: List` yields its items, each addressed through `items.<n>`. */
-function objectsOf(file: string, format: SourceFormat, parsed: ParsedChunk, value: unknown): ManifestDocument[] {
+function objectsOf(file: string, format: SourceFormat, parsed: ReadChunk, value: unknown): ManifestDocument[] {
   if (!isObject(value)) return [];
   if (value.kind === 'List' && Array.isArray(value.items)) {
     return value.items.flatMap((item, index) =>
@@ -84,10 +71,21 @@ function objectsOf(file: string, format: SourceFormat, parsed: ParsedChunk, valu
 function manifestDocument(
   file: string,
   format: SourceFormat,
-  parsed: ParsedChunk,
+  parsed: ReadChunk,
   object: KubeObject,
   pathPrefix: NodePath,
 ): ManifestDocument {
   const locate = (path: NodePath) => ({ file, ...parsed.locate([...pathPrefix, ...path]) });
-  return { file, docIndex: parsed.chunk.index, pathPrefix, format, object, location: locate([]), locate };
+  // Positions cost a second parse, so they are computed only for documents that get reported.
+  return {
+    file,
+    docIndex: parsed.chunk.index,
+    pathPrefix,
+    format,
+    object,
+    get location() {
+      return locate([]);
+    },
+    locate,
+  };
 }

@@ -2,7 +2,8 @@
  * The real-world corpus (../shared/corpus, public manifests written by others): every file must
  * get a disposition and none may crash the tool. Read in place, never copied here.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import type { Inventory } from '../../src/model/inventory.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
@@ -17,12 +18,21 @@ const ISSUER = 'https://westeurope.oic.prod-aks.azure.com/11111111-1111-1111-111
 
 describe.skipIf(!existsSync(CORPUS))('real-world corpus (../shared/corpus)', () => {
   it('gives every file a disposition without crashing', () => {
-    const read = readPaths([CORPUS], { cwd: CORPUS, maxFileBytes: 10 * 1024 * 1024, readStdin: () => '' });
-    expect(read.files.length).toBeGreaterThan(100);
+    // Each top-level folder is one repository: bindings of one must not match pods of another.
+    const repositories = readdirSync(CORPUS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const reads = repositories.map((repository) => readPaths([repository], { cwd: CORPUS, maxFileBytes: 10 * 1024 * 1024, readStdin: () => '' }));
+    const files = reads.flatMap((read) => read.files);
+    expect(files.length).toBeGreaterThan(100);
     for (const phase of ['prepare', 'cutover'] as const) {
-      const result = runMigration(read.files, { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } });
-      const rows = corpusDispositions(read.files, result);
-      expect(rows).toHaveLength(read.files.length);
+      const results = reads.map((read) => runMigration(read.files, { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } }));
+      const result = {
+        ...results[0]!,
+        findings: results.flatMap((r) => r.findings),
+        changes: results.flatMap((r) => r.changes),
+        inventory: mergeInventories(results.map((r) => r.inventory)),
+      };
+      const rows = corpusDispositions(files, result);
+      expect(rows).toHaveLength(files.length);
       expect(rows.every((row) => row.disposition !== '')).toBe(true);
       expect(result.findings.filter((finding) => finding.id === 'verification-failed')).toEqual([]);
       if (phase === 'prepare') {
@@ -39,3 +49,8 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus (../shared/corpus)', () 
 it.runIf(!existsSync(CORPUS))('corpus suite skipped: ../shared/corpus is absent', () => {
   expect(existsSync(CORPUS)).toBe(false);
 });
+
+function mergeInventories(inventories: Inventory[]): Inventory {
+  const keys = ['identities', 'bindings', 'exceptions', 'workloads', 'serviceAccounts', 'secretProviderClasses', 'assignments'] as const;
+  return Object.fromEntries(keys.map((key) => [key, inventories.flatMap((inventory) => inventory[key] as unknown[])])) as unknown as Inventory;
+}

@@ -1,0 +1,46 @@
+import jsyaml from 'js-yaml';
+import type { NodePath } from '../model/document.js';
+import { parseChunk, toPlainValue, type ParsedChunk, type YamlProblem } from './parse-chunk.js';
+import type { DocumentChunk } from './split-documents.js';
+
+/** The plain value of one document, with node positions worked out only when asked for. */
+export interface ReadChunk {
+  chunk: DocumentChunk;
+  value: unknown;
+  /** Set when the document is not valid YAML (or is an alias bomb); `value` is then undefined. */
+  problem: YamlProblem | null;
+  isEmpty: boolean;
+  locate(path: NodePath): { line: number; col: number };
+}
+
+/** An alias (`*name`) in the text; such documents take the careful path with alias limits. */
+const ALIAS = /(?:^|[\s,[{:-])\*[\w.-]/m;
+
+/**
+ * Reads a document as fast as possible: js-yaml (YAML 1.2 core schema, as the yaml library
+ * reads it) for the value, several times faster than building the yaml library's node tree.
+ * The node tree is only built when a position is needed (a finding, an edit), when the text has
+ * aliases, or when js-yaml rejects the text, so that errors carry the same messages and
+ * positions everywhere.
+ */
+export function readChunk(chunk: DocumentChunk): ReadChunk {
+  let parsed: ParsedChunk | undefined;
+  const tree = () => (parsed ??= parseChunk(chunk));
+  const locate = (path: NodePath) => tree().locate(path);
+  if (!ALIAS.test(chunk.text)) {
+    try {
+      const value = jsyaml.load(chunk.text, { schema: jsyaml.CORE_SCHEMA });
+      return { chunk, value, problem: null, isEmpty: value === undefined || value === null, locate };
+    } catch {
+      // Fall through: the yaml library says what is wrong, and where.
+    }
+  }
+  const full = tree();
+  if (full.isEmpty) return { chunk, value: undefined, problem: null, isEmpty: true, locate };
+  const firstError = full.errors[0];
+  if (firstError) return { chunk, value: undefined, problem: firstError, isEmpty: false, locate };
+  const plain = toPlainValue(full);
+  return plain.ok
+    ? { chunk, value: plain.value, problem: null, isEmpty: false, locate }
+    : { chunk, value: undefined, problem: plain.problem, isEmpty: false, locate };
+}

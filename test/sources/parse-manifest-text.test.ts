@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseManifestText } from '../../src/sources/parse-manifest-text.js';
+import { hasTemplateActions } from '../../src/sources/relevance.js';
+
+describe('parseManifestText', () => {
+  it('reads multi-document YAML, skipping documents no analyzer needs', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa}\n---\n# only a comment\n';
+    const parsed = parseManifestText('f.yaml', text, 'yaml');
+    expect(parsed.documents.map((doc) => [doc.docIndex, doc.object.kind])).toEqual([[1, 'ServiceAccount']]);
+    expect(parsed.documentCount).toBe(2);
+    expect(parsed.documents[0]?.location).toEqual({ file: 'f.yaml', line: 5, col: 1 });
+  });
+
+  it('yields the items of a List with their path', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - kind: ConfigMap\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: b}\n';
+    const parsed = parseManifestText('l.yaml', text, 'yaml');
+    expect(parsed.documents.map((doc) => doc.pathPrefix)).toEqual([['items', 0], ['items', 1], ['items', 2]]);
+    expect(parsed.documents[2]?.locate(['metadata', 'name'])).toEqual({ file: 'l.yaml', line: 10, col: 16 });
+  });
+
+  it('reads JSON with positions', () => {
+    const text = '{\n  "apiVersion": "v1",\n  "kind": "ServiceAccount",\n  "metadata": {"name": "x"}\n}\n';
+    const parsed = parseManifestText('s.json', text, 'json');
+    expect(parsed.documents[0]?.object.kind).toBe('ServiceAccount');
+    expect(parsed.documents[0]?.locate(['metadata'])).toEqual({ file: 's.json', line: 4, col: 3 });
+  });
+
+  it('reports YAML errors with file, line and column, and goes on', () => {
+    const text = 'kind: ServiceAccount\nmetadata: {name: [x}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ok}\n';
+    const parsed = parseManifestText('bad.yaml', text, 'yaml');
+    expect(parsed.findings).toEqual([expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad.yaml', line: 2 }) })]);
+    expect(parsed.documents.map((doc) => doc.object.metadata)).toEqual([{ name: 'ok' }]);
+  });
+
+  it('reports an alias bomb as a YAML error instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const parsed = parseManifestText('bomb.yaml', `kind: ServiceAccount\n${levels.join('\n')}\n`, 'yaml');
+    expect(parsed.findings.map((finding) => finding.id)).toEqual(['yaml-error']);
+    expect(parsed.findings[0]?.message).toMatch(/alias/i);
+  });
+
+  it('reports Helm templates with the lines that mention pod identity', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    metadata:\n      labels:\n        aadpodidbinding: {{ .Values.selector }}\n';
+    const parsed = parseManifestText('t.yaml', text, 'yaml');
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.findings).toEqual([expect.objectContaining({ id: 'templated-file', message: expect.stringContaining('line 9'), location: expect.objectContaining({ line: 9 }) })]);
+  });
+});
+
+describe('hasTemplateActions', () => {
+  it.each([
+    ['{{- if .Values.enabled }}\nkind: X\n', true],
+    ['name: {{ .Values.name }}\n', true],
+    ['  - {{ .Values.item }}\n', true],
+    ['summary: "{{ $labels.instance }} is down"\n', false],
+    ["message: 'value {{ x }}'\n", false],
+    ['kind: ConfigMap\n', false],
+  ])('%j -> %s', (text, expected) => {
+    expect(hasTemplateActions(text)).toBe(expected);
+  });
+});
