@@ -1,5 +1,5 @@
 import { renderJson } from '../reporters/json.js';
-import { buildReport } from '../reporters/report.js';
+import { buildReport, buildSummary } from '../reporters/report.js';
 import { summaryLine } from '../reporters/summary.js';
 import { formatLocation } from '../reporters/format-location.js';
 import { renderUnifiedDiff } from '../reporters/unified-diff.js';
@@ -21,10 +21,10 @@ export function migrateCommand(paths: string[], raw: RawOptions): number {
   const options = resolveOptions(paths, raw, MIGRATE_FORMATS);
   const cwd = process.cwd();
   const { result, sources, missingPaths } = runOnPaths(options, cwd);
-  const report = buildReport('migrate', result);
-
-  emit(options.format === 'json' ? renderJson(report) : renderUnifiedDiff(result.changes, options.color), options.output);
-  if (raw.planOut) writeFileAtomic(raw.planOut, renderJson(report));
+  // The full report needs every source position; build it only for the outputs that show it.
+  const report = options.format === 'json' || raw.planOut ? buildReport('migrate', result) : null;
+  emit(report && options.format === 'json' ? renderJson(report) : renderUnifiedDiff(result.changes, options.color), options.output);
+  if (report && raw.planOut) writeFileAtomic(raw.planOut, renderJson(report));
 
   let written = 0;
   try {
@@ -40,7 +40,7 @@ export function migrateCommand(paths: string[], raw: RawOptions): number {
     for (const change of result.changes) {
       for (const skipped of change.skipped) say(`${formatLocation(skipped.location)}: skipped: ${skipped.reason}`);
     }
-    say(summaryLine(report));
+    say(summaryLine('migrate', buildSummary(result)));
     if (raw.write) say(`Wrote ${written} file(s).`);
     else if (raw.outDir) say(`Wrote the migrated copy to ${raw.outDir} (${written} file(s) changed).`);
     else say('Dry run: nothing was written. Use --write to change the files in place, or --out-dir DIR for a migrated copy.');

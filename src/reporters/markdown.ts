@@ -4,7 +4,7 @@ import { summaryLine } from './summary.js';
 
 /** Short enough for a pull request body: the summary up front, the long lists folded. */
 export function renderMarkdown(report: Report): string {
-  const out: string[] = ['## wimigrate', '', summaryLine(report)];
+  const out: string[] = ['## wimigrate', '', summaryLine(report.command, report.summary)];
   const { workloads } = report.inventory;
 
   if (workloads.length > 0) {

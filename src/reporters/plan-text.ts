@@ -35,6 +35,6 @@ export function renderPlanText(report: Report, withFindings = true): string {
   lines.push('', `Manual steps (${plan.manualSteps.length})`);
   plan.manualSteps.forEach((step, index) => lines.push(`  ${index + 1}. ${step.text}`));
   if (withFindings) lines.push(...renderFindingLines(report));
-  lines.push('', summaryLine(report));
+  lines.push('', summaryLine(report.command, report.summary));
   return `${lines.join('\n')}\n`;
 }

@@ -54,30 +54,38 @@ export function changeStatus(change: FileChange): Report['changes'][number]['sta
   return change.before === change.after ? 'unchanged' : 'modified';
 }
 
+export type ReportSummary = Report['summary'];
+
+/** The counts alone: cheap, since it needs no source positions. */
+export function buildSummary(result: MigrationResult): ReportSummary {
+  const { inventory, plan, findings, changes } = result;
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  return {
+    files: result.filesRead,
+    documents: result.documentCount,
+    identities: inventory.identities.length,
+    bindings: inventory.bindings.length,
+    exceptions: inventory.exceptions.length,
+    workloads: inventory.workloads.length,
+    workloadsWithIdentity: new Set(inventory.assignments.map((assignment) => assignment.workload)).size,
+    serviceAccounts: plan.serviceAccounts.length,
+    federatedCredentials: plan.federatedCredentials.length,
+    filesChanged: changes.filter((change) => change.before !== change.after).length,
+    filesSkipped: changes.filter((change) => change.skipped.length > 0).length,
+    findings: { error: count('error'), warning: count('warning'), info: count('info') },
+  };
+}
+
 export function buildReport(command: Report['command'], result: MigrationResult): Report {
   const { inventory, plan, findings, changes } = result;
   const identitiesByWorkload = new Map<unknown, string[]>();
   for (const assignment of inventory.assignments) {
     identitiesByWorkload.set(assignment.workload, [...(identitiesByWorkload.get(assignment.workload) ?? []), refString(assignment.identity.ref)]);
   }
-  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     command,
-    summary: {
-      files: result.filesRead,
-      documents: result.documentCount,
-      identities: inventory.identities.length,
-      bindings: inventory.bindings.length,
-      exceptions: inventory.exceptions.length,
-      workloads: inventory.workloads.length,
-      workloadsWithIdentity: identitiesByWorkload.size,
-      serviceAccounts: plan.serviceAccounts.length,
-      federatedCredentials: plan.federatedCredentials.length,
-      filesChanged: changes.filter((change) => change.before !== change.after).length,
-      filesSkipped: changes.filter((change) => change.skipped.length > 0).length,
-      findings: { error: count('error'), warning: count('warning'), info: count('info') },
-    },
+    summary: buildSummary(result),
     inventory: {
       identities: inventory.identities.map((entry) => ({ ...entry.ref, type: entry.type, clientId: entry.clientId, resourceId: entry.resourceId, location: entry.doc.location })),
       bindings: inventory.bindings.map((entry) => ({ ...entry.ref, identity: entry.identityName, selector: entry.selector, location: entry.doc.location })),

@@ -1,19 +1,18 @@
-import type { Report } from './report.js';
+import type { Report, ReportSummary } from './report.js';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The one-line closing summary every command prints. */
-export function summaryLine(report: Report): string {
-  const s = report.summary;
+export function summaryLine(command: Report['command'], s: ReportSummary): string {
   const parts = [
     plural(s.files, 'file'),
     plural(s.documents, 'document'),
     `${plural(s.workloadsWithIdentity, 'workload')} with pod identity`,
     plural(s.identities, 'identity').replace('identitys', 'identities'),
   ];
-  if (report.command !== 'scan') {
+  if (command !== 'scan') {
     parts.push(`${plural(s.filesChanged, 'file')} to change`);
     if (s.filesSkipped > 0) parts.push(`${plural(s.filesSkipped, 'file')} with skipped edits`);
     parts.push(plural(s.serviceAccounts, 'service account'), plural(s.federatedCredentials, 'federated credential'));

@@ -32,7 +32,7 @@ export function renderText(report: Report): string {
     }
   }
   lines.push(...renderFindingLines(report));
-  lines.push('', summaryLine(report));
+  lines.push('', summaryLine(report.command, report.summary));
   return `${lines.join('\n').trimStart()}\n`;
 }
 
