@@ -1,52 +1,93 @@
-import { isMap, isScalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { NodePath } from '../model/document.js';
+import type { EditContext } from './edit-set.js';
+import { hasTemplating } from './templating.js';
 import { lineStartOf, nextLineStart, type Splice } from './text-positions.js';
-import { isRefusal, refuse, startOf, walkPath, type Refusal } from './walk-path.js';
+import { isRefusal, refuse, startOf, walkPath, type Collection, type Refusal, type Step } from './walk-path.js';
+
+function entryStart(collection: Collection, index: number): number {
+  const item = collection.items[index];
+  return isMap(collection) ? startOf((item as Pair<unknown, unknown>).key) : startOf(item);
+}
+
+function entryEnd(collection: Collection, index: number): number {
+  const fallback = collection.range?.[1] ?? 0;
+  const item = collection.items[index];
+  if (isMap(collection)) {
+    const pair = item as Pair<unknown, unknown>;
+    return (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node | null)?.range?.[1] ?? fallback;
+  }
+  return (item as Node | null)?.range?.[1] ?? fallback;
+}
+
+/** Whether deleting the entry should take its parent's entry along: a map left empty inside a map. */
+function shouldPrune(steps: Step[], prune: boolean): boolean {
+  const step = steps[steps.length - 1];
+  const parent = steps[steps.length - 2];
+  return prune && step !== undefined && isMap(step.collection) && step.collection.items.length === 1 && parent !== undefined && isMap(parent.collection);
+}
 
 /**
- * The splice that removes the entry at `path`: whole lines for block collections, the entry and
- * one comma for flow collections. With `prune`, an entry that would leave its map empty takes
- * the map's own entry with it instead. Null when the path does not exist.
+ * The splices that remove the entry at `path`: whole lines for block collections, the entry and
+ * one comma for flow collections. A block collection left empty becomes `{}` or `[]`, so the key
+ * keeps meaning an empty map or list rather than null; with `prune`, a map left empty inside a
+ * map goes too. No splices when the path does not exist.
  */
-export function computeDelete(text: string, doc: Document.Parsed, path: NodePath, prune: boolean): Splice | Refusal | null {
+export function computeDelete(context: EditContext, path: NodePath, prune: boolean): Splice[] | Refusal {
+  const { text, doc } = context;
   const walked = walkPath(doc.contents, path);
   if (isRefusal(walked)) return walked;
-  if (walked.missingFrom < path.length) return null;
-  const step = walked.steps[walked.steps.length - 1];
-  if (!step) return refuse('the document root cannot be deleted this way', 0);
-  const { collection, index } = step;
-  if (prune && isMap(collection) && collection.items.length === 1 && path.length > 1) {
-    return computeDelete(text, doc, path.slice(0, -1), prune);
+  if (walked.missingFrom < path.length) return [];
+  const { steps } = walked;
+  if (shouldPrune(steps, prune)) return computeDelete(context, path.slice(0, -1), prune);
+  const step = steps[steps.length - 1];
+  if (!step) return refuse('the document root cannot be deleted this way (delete the document instead)', 0);
+  const splices = removeEntry(text, step.collection, step.index, steps[steps.length - 2]);
+  if (isRefusal(splices)) return splices;
+  for (const splice of splices) {
+    if (hasTemplating(text, splice.start, splice.end)) return refuse('templating ({{ }}) in the edited region', splice.start);
   }
-  const [collectionStart, collectionEnd] = collection.range ?? [0, 0];
-  if (text.slice(collectionStart, collectionEnd).includes('{{')) return refuse('templating ({{ }}) in the edited region', collectionStart);
+  return splices;
+}
 
-  const entryStart = (i: number): number => {
-    const item = collection.items[i];
-    return isMap(collection) ? startOf((item as { key: unknown }).key) : startOf(item);
-  };
-  const entryEnd = (i: number): number => {
-    const item = collection.items[i] as Node | { key: Node | null; value: Node | null };
-    if (isMap(collection)) {
-      const pair = item as { key: Node | null; value: Node | null };
-      return pair.value?.range?.[1] ?? pair.key?.range?.[1] ?? collectionEnd;
-    }
-    return (item as Node).range?.[1] ?? collectionEnd;
-  };
+function removeEntry(text: string, collection: Collection, index: number, parent: Step | undefined): Splice[] | Refusal {
+  const count = collection.items.length;
+  const [collectionStart, collectionEnd] = collection.range ?? [0, 0];
+  if (isMap(collection)) {
+    const key = (collection.items[index] as Pair<unknown, unknown>).key;
+    if (!isScalar(key)) return refuse('a complex key', startOf(key, collectionStart));
+  }
 
   if (collection.flow) {
-    const count = collection.items.length;
-    if (count === 1) return { start: collectionStart + 1, end: collectionEnd - 1, text: '' };
-    if (index < count - 1) return { start: entryStart(index), end: entryStart(index + 1), text: '' };
-    return { start: entryEnd(index - 1), end: entryEnd(index), text: '' };
+    if (count === 1) return [{ start: collectionStart + 1, end: collectionEnd - 1, text: '' }];
+    if (index < count - 1) return [{ start: entryStart(collection, index), end: entryStart(collection, index + 1), text: '' }];
+    return [{ start: entryEnd(collection, index - 1), end: entryEnd(collection, index), text: '' }];
   }
 
-  const start = lineStartOf(text, entryStart(index));
-  const lead = text.slice(start, entryStart(index));
-  if (!/^[ \t]*(-[ \t]+)?$/.test(lead) || (isMap(collection) && lead.includes('-'))) {
-    return refuse('the entry shares its line with other content', entryStart(index));
+  const start = entryStart(collection, index);
+  const lineStart = lineStartOf(text, start);
+  const lead = text.slice(lineStart, start);
+  const empty = isSeq(collection) ? '[]' : '{}';
+  if (isMap(collection) && /^[ \t]*(?:-[ \t]+)+$/.test(lead)) {
+    // The first key of a map that is a list item (`- name: a`): the next key moves up behind the dash.
+    if (index !== 0) return refuse('an entry shares its line with other content', start);
+    if (count === 1) return [{ start, end: entryEnd(collection, index), text: empty }];
+    return [{ start, end: entryStart(collection, 1), text: '' }];
   }
-  const keyNode = isMap(collection) ? (collection.items[index] as { key: unknown }).key : null;
-  if (keyNode && !isScalar(keyNode)) return refuse('a complex key', start);
-  return { start, end: nextLineStart(text, entryEnd(index)), text: '' };
+  if (!/^[ \t]*(?:-[ \t]+)?$/.test(lead)) return refuse('an entry shares its line with other content', start);
+  const lines: Splice = { start: lineStart, end: nextLineStart(text, entryEnd(collection, index)), text: '' };
+  if (count > 1) return [lines];
+  const marker = markEmpty(text, collection, parent);
+  return isRefusal(marker) ? marker : [lines, ...marker];
+}
+
+/** The `{}` or `[]` that keeps an emptied block collection a collection, after its parent key's colon. */
+function markEmpty(text: string, collection: Collection, parent: Step | undefined): Splice[] | Refusal {
+  const empty = isSeq(collection) ? '[]' : '{}';
+  const keyEnd = (parent?.pair?.key as Node | null | undefined)?.range?.[1];
+  if (keyEnd === undefined) return refuse(`the last entry cannot be removed here: it would leave an empty ${empty} without a key`, collection.range?.[0] ?? 0);
+  let colon = keyEnd;
+  while (text[colon] === ' ' || text[colon] === '\t') colon++;
+  if (text[colon] !== ':') return refuse('an unusual key layout', keyEnd);
+  return [{ start: colon + 1, end: colon + 1, text: ` ${empty}` }];
 }

@@ -1,53 +1,100 @@
-import { parse, stringify } from 'yaml';
+import { Document, parse, Scalar, visit } from 'yaml';
 
 export type ScalarValue = string | number | boolean;
 export type QuoteStyle = 'plain' | 'double' | 'single';
+/** Inside `{ }` or `[ ]`, the characters `,[]{}` end a plain scalar. */
+export type ScalarContext = 'block' | 'flow';
 
-/** A plain scalar is only safe when YAML reads it back as exactly the same string. */
-function plainIsSafe(value: string): boolean {
-  if (value === '' || value.trim() !== value || /[\n\r\t]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || value.endsWith(':')) return false;
+function readsBackAs(value: string, version: '1.1' | '1.2'): boolean {
   try {
-    return parse(value) === value;
+    return parse(value, { version }) === value;
   } catch {
     return false;
   }
 }
 
-/** Renders a scalar in the wanted style, falling back to double quotes when the style cannot hold it. */
-export function renderScalar(value: ScalarValue, style: QuoteStyle): string {
+/**
+ * A plain scalar is only safe when it reads back as exactly the same string, both as YAML 1.2
+ * (this library) and as YAML 1.1, which is what Kubernetes' own decoder speaks: there `yes`,
+ * `on` and `0777` are not strings.
+ */
+export function plainIsSafe(value: string, context: ScalarContext = 'block'): boolean {
+  if (value === '' || value.trim() !== value) return false;
+  if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]|:$/.test(value)) return false;
+  if (context === 'flow' && /[,[\]{}]/.test(value)) return false;
+  return readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
+}
+
+/**
+ * Renders a scalar in the wanted style. A string that plain style cannot hold gets `quote`
+ * (the siblings' quoting); single quotes cannot hold control characters, so those go double.
+ */
+export function renderScalar(value: ScalarValue, style: QuoteStyle, quote: 'double' | 'single' = 'double', context: ScalarContext = 'block'): string {
   if (typeof value !== 'string') return String(value);
-  if (style === 'plain' && plainIsSafe(value)) return value;
-  if (style === 'single' && !/[\n\r\t\\]/.test(value)) return `'${value.replaceAll("'", "''")}'`;
+  if (style === 'plain' && plainIsSafe(value, context)) return value;
+  const wanted = style === 'plain' ? quote : style;
+  if (wanted === 'single' && !/[\x00-\x1f\x7f\u2028\u2029]/.test(value)) return `'${value.replaceAll("'", "''")}'`;
   return JSON.stringify(value);
 }
 
-/** Renders a key: plain when safe unless the siblings quote theirs. */
-export function renderKey(key: string, style: QuoteStyle): string {
-  return renderScalar(key, style);
+export interface PairStyle {
+  key: QuoteStyle;
+  value: QuoteStyle;
+  quote: 'double' | 'single';
+  context: ScalarContext;
 }
 
 /**
  * A nested value for insertion into a block map, as lines relative to the first key's column:
  * `{a: {b: "x"}}` becomes ["a:", "  b: x"] with unit 2.
  */
-export function blockLines(path: readonly string[], value: ScalarValue, unit: number, keyStyle: QuoteStyle, valueStyle: QuoteStyle): string[] {
+export function blockLines(path: readonly string[], value: ScalarValue, unit: number, style: PairStyle): string[] {
   return path.map((key, depth) => {
     const indent = ' '.repeat(depth * unit);
     const last = depth === path.length - 1;
-    return `${indent}${renderKey(key, keyStyle)}:${last ? ` ${renderScalar(value, valueStyle)}` : ''}`;
+    const renderedKey = renderScalar(key, style.key, style.quote, style.context);
+    return `${indent}${renderedKey}:${last ? ` ${renderScalar(value, style.value, style.quote, style.context)}` : ''}`;
   });
 }
 
-/** The same nested value in flow style: `a: {b: x}`. JSON style quotes every key. */
-export function flowPair(path: readonly string[], value: ScalarValue, keyStyle: QuoteStyle, valueStyle: QuoteStyle): string {
+/** The same nested value in flow style on one line: `a: {b: x}`. */
+export function flowPair(path: readonly string[], value: ScalarValue, style: PairStyle): string {
   const [first, ...rest] = path;
-  if (first === undefined) return renderScalar(value, valueStyle);
-  const inner = rest.length === 0 ? renderScalar(value, valueStyle) : `{${flowPair(rest, value, keyStyle, valueStyle)}}`;
-  return `${renderKey(first, keyStyle)}: ${inner}`;
+  const flowStyle: PairStyle = { ...style, context: 'flow' };
+  if (first === undefined) return renderScalar(value, style.value, style.quote, 'flow');
+  const inner = rest.length === 0 ? renderScalar(value, style.value, style.quote, 'flow') : `{${flowPair(rest, value, flowStyle)}}`;
+  return `${renderScalar(first, style.key, style.quote, 'flow')}: ${inner}`;
 }
 
-/** Block YAML for a new document or list item, with the file's line ending. */
-export function renderBlock(value: unknown, eol: string): string {
-  const text = stringify(value, { lineWidth: 0, indent: 2, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+/**
+ * A nested value in flow style spread over lines the way JSON is usually laid out: one entry a
+ * line, `column` being where the first key goes and `unit` the step for each level.
+ */
+export function multiLineFlowPair(path: readonly string[], value: ScalarValue, style: PairStyle, column: number, unit: number, eol: string): string {
+  const [key, ...deeper] = path;
+  const renderedKey = renderScalar(key ?? '', style.key, style.quote, 'flow');
+  if (deeper.length === 0) return `${renderedKey}: ${renderScalar(value, style.value, style.quote, 'flow')}`;
+  const inner = multiLineFlowPair(deeper, value, style, column + unit, unit, eol);
+  return `${renderedKey}: {${eol}${' '.repeat(column + unit)}${inner}${eol}${' '.repeat(column)}}`;
+}
+
+/**
+ * Block YAML for a new document or list item, lines ending in `eol`. Every string that would not
+ * read back as itself under YAML 1.2 and 1.1 alike is double-quoted, so that "true", "1", "yes"
+ * or "on" stay strings for this library and for Kubernetes' decoder.
+ */
+export function renderBlock(value: unknown, eol: string, indentSeq = true): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && !plainIsSafe(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, indent: 2, indentSeq });
   return eol === '\n' ? text : text.replaceAll('\n', eol);
+}
+
+/** JSON for a new list item, each line after the first starting at `column`. */
+export function renderJson(value: unknown, unit: number, column: number, eol: string): string {
+  return JSON.stringify(value, null, unit).split('\n').join(`${eol}${' '.repeat(column)}`);
 }

@@ -1,6 +1,6 @@
 import { isScalar, Scalar, type YAMLMap } from 'yaml';
 import type { SourceFormat } from '../model/document.js';
-import type { QuoteStyle } from './render-values.js';
+import type { PairStyle, QuoteStyle } from './render-values.js';
 
 function styleOf(type: Scalar.Type | undefined): QuoteStyle {
   if (type === Scalar.QUOTE_DOUBLE) return 'double';
@@ -8,27 +8,47 @@ function styleOf(type: Scalar.Type | undefined): QuoteStyle {
   return 'plain';
 }
 
-/** The quoting most siblings use; new keys and values copy it so an edit looks native. */
-function dominantStyle(types: (Scalar.Type | undefined)[], fallback: QuoteStyle): QuoteStyle {
-  const counts = { plain: 0, double: 0, single: 0 };
-  for (const type of types) counts[styleOf(type)]++;
-  if (counts.double === 0 && counts.single === 0) return fallback;
-  return counts.single > counts.double ? 'single' : 'double';
+function isQuoted(type: Scalar.Type | undefined): boolean {
+  return type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE;
 }
 
-export interface MapStyle {
-  key: QuoteStyle;
-  value: QuoteStyle;
+/** The quote most quoted siblings use, for strings that cannot go plain. */
+function dominantQuote(types: (Scalar.Type | undefined)[]): 'double' | 'single' {
+  let single = 0;
+  let double = 0;
+  for (const type of types) {
+    if (type === Scalar.QUOTE_SINGLE) single++;
+    if (type === Scalar.QUOTE_DOUBLE) double++;
+  }
+  return single > double ? 'single' : 'double';
 }
 
-export function mapStyle(map: YAMLMap<unknown, unknown>, format: SourceFormat): MapStyle {
-  if (format === 'json') return { key: 'double', value: 'double' };
+/**
+ * How a new pair in `map` should be spelled so that it looks like its siblings: keys quoted
+ * only when every sibling key is; string values quoted when any sibling string value is (a map
+ * that quotes some values usually means to quote ids and the like), plain when safe otherwise;
+ * and the siblings' quote character whenever quotes are used. JSON, and flow maps that quote their
+ * keys (JSON written as YAML), get JSON spelling throughout.
+ */
+export function mapStyle(map: YAMLMap<unknown, unknown>, format: SourceFormat): PairStyle {
+  const context = map.flow ? 'flow' : 'block';
   const keys = map.items.map((pair) => (isScalar(pair.key) ? pair.key.type : undefined));
+  const allKeysQuoted = keys.length > 0 && keys.every(isQuoted);
+  if (format === 'json' || (map.flow && allKeysQuoted && keys.every((type) => type === Scalar.QUOTE_DOUBLE))) {
+    return { key: 'double', value: 'double', quote: 'double', context };
+  }
   const values = map.items.flatMap((pair) => (isScalar(pair.value) && typeof pair.value.value === 'string' ? [pair.value.type] : []));
-  const keyStyle = keys.length > 0 && keys.every((type) => type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) ? dominantStyle(keys, 'plain') : 'plain';
-  return { key: keyStyle, value: dominantStyle(values, 'plain') };
+  const anyValueQuoted = values.some(isQuoted);
+  const valueQuote = dominantQuote(values);
+  return {
+    key: allKeysQuoted ? dominantQuote(keys) : 'plain',
+    value: anyValueQuoted ? valueQuote : 'plain',
+    quote: values.some(isQuoted) ? valueQuote : dominantQuote(keys),
+    context,
+  };
 }
 
+/** The style a replaced scalar keeps: its own, or JSON's double quotes. */
 export function scalarStyle(scalar: Scalar, format: SourceFormat): QuoteStyle {
   return format === 'json' ? 'double' : styleOf(scalar.type);
 }

@@ -9,9 +9,12 @@ export interface DocumentChunk {
 }
 
 /**
- * Splits a YAML stream at its `---` document markers. A marker is only a marker at the start
- * of a line, and the YAML spec forbids such a line inside any content (block scalars and quoted
- * strings included), so a plain scan is exact. Concatenating the chunks gives the text back.
+ * Splits a YAML stream at its `---` document markers; the marker line starts its chunk, and
+ * whatever precedes the first marker (comments, a BOM, or a first document without a marker)
+ * is chunk 0. A marker only counts at the start of a line, and YAML forbids such a line inside
+ * any content (block scalars and quoted strings included), so a line scan is exact. Directives
+ * (`%YAML 1.2`) belong to the document their marker starts, so they do not end a chunk.
+ * Concatenating the chunk texts gives the input back.
  */
 export function splitDocuments(text: string): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
@@ -19,26 +22,55 @@ export function splitDocuments(text: string): DocumentChunk[] {
   let startLine = 0;
   let line = 0;
   let position = 0;
-  const push = (end: number) => {
-    chunks.push({ index: chunks.length, start, end, text: text.slice(start, end), startLine });
-  };
+  // Directives may only come before any content or after a `...` end marker.
+  let expectingDirectives = true;
+  let directiveStart = -1;
+  let directiveLine = 0;
   while (position < text.length) {
-    if (isMarkerAt(text, position) && position > start) {
-      push(position);
-      start = position;
-      startLine = line;
+    const code = text.charCodeAt(position);
+    if (code === 45 /* - */ && isMarkerAt(text, position, 45)) {
+      const at = directiveStart === -1 ? position : directiveStart;
+      if (at > start) {
+        chunks.push({ index: chunks.length, start, end: at, text: text.slice(start, at), startLine });
+        start = at;
+        startLine = directiveStart === -1 ? line : directiveLine;
+      }
+      expectingDirectives = false;
+      directiveStart = -1;
+    } else if (code === 46 /* . */ && isMarkerAt(text, position, 46)) {
+      expectingDirectives = true;
+    } else if (code === 37 /* % */ && expectingDirectives) {
+      if (directiveStart === -1) {
+        directiveStart = position;
+        directiveLine = line;
+      }
+    } else if (expectingDirectives && !isBlankOrComment(text, position)) {
+      expectingDirectives = false;
+      directiveStart = -1;
     }
     const newline = text.indexOf('\n', position);
     if (newline === -1) break;
     position = newline + 1;
     line++;
   }
-  if (start < text.length || chunks.length === 0) push(text.length);
+  if (start < text.length || chunks.length === 0) {
+    chunks.push({ index: chunks.length, start, end: text.length, text: text.slice(start), startLine });
+  }
   return chunks;
 }
 
-function isMarkerAt(text: string, position: number): boolean {
-  if (text.charCodeAt(position) !== 45 || !text.startsWith('---', position)) return false;
-  const next = text[position + 3];
-  return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
+/** `---` or `...` at `position`, followed by a space, a tab, a line break or the end of the text. */
+function isMarkerAt(text: string, position: number, char: number): boolean {
+  if (text.charCodeAt(position + 1) !== char || text.charCodeAt(position + 2) !== char) return false;
+  const next = text.charCodeAt(position + 3);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
+}
+/** Whether the line at `position` holds only spaces, a comment or a BOM. */
+function isBlankOrComment(text: string, position: number): boolean {
+  let at = position;
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (code === 32 || code === 9 || code === 13 || code === 0xfeff) at++;
+    else return Number.isNaN(code) || code === 10 || code === 35 /* # */;
+  }
 }

@@ -1,4 +1,4 @@
-import type { NodePath } from '../model/document.js';
+import type { NodePath, PathSegment } from '../model/document.js';
 import type { YamlEdit } from './yaml-edit.js';
 
 type Container = Record<string, unknown> | unknown[];
@@ -7,17 +7,25 @@ function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
 }
 
-function child(container: Container, segment: string | number): unknown {
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return isContainer(value) && !Array.isArray(value);
+}
+
+function child(container: Container, segment: PathSegment): unknown {
   return Array.isArray(container) ? container[Number(segment)] : container[String(segment)];
 }
 
 /**
- * What an edit must do to the plain value of a document. The text edits are checked against
- * it: if re-parsing the edited text does not give exactly this, the edit is refused.
+ * What an edit must do to the plain value of a document, worked out without looking at the
+ * text. The text edits are checked against it: if re-parsing the edited text does not give
+ * exactly this, the document is refused. Mutates and returns `value`.
  */
 export function applyStructurally(value: unknown, edit: YamlEdit): unknown {
   if (edit.op === 'set') return setIn(value, edit.path, edit.value);
-  if (edit.op === 'delete') return deleteIn(value, edit.path, edit.pruneEmptyParents ?? false);
+  if (edit.op === 'delete') {
+    deleteIn(value, edit.path, edit.pruneEmptyParents ?? false);
+    return value;
+  }
   if (edit.op === 'append') {
     const list = getIn(value, edit.path);
     if (Array.isArray(list)) list.push(structuredClone(edit.value));
@@ -53,18 +61,21 @@ function setIn(value: unknown, path: NodePath, leaf: unknown): unknown {
   return root;
 }
 
-function deleteIn(value: unknown, path: NodePath, prune: boolean): unknown {
+/** Removes the entry; with `prune`, a map left empty whose parent is a map goes too, up to the root. */
+function deleteIn(value: unknown, path: NodePath, prune: boolean): void {
   const parentPath = path.slice(0, -1);
   const parent = getIn(value, parentPath);
   const last = path[path.length - 1];
-  if (!isContainer(parent) || last === undefined) return value;
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else {
-    if (!(String(last) in parent)) return value;
-    delete parent[String(last)];
-    if (Object.keys(parent).length === 0 && parentPath.length > 0) {
-      return prune ? deleteIn(value, parentPath, prune) : setIn(value, parentPath, null);
-    }
+  if (!isContainer(parent) || last === undefined) return;
+  if (Array.isArray(parent)) {
+    const index = Number(last);
+    if (Number.isInteger(index) && index >= 0 && index < parent.length) parent.splice(index, 1);
+    return;
   }
-  return value;
+  if (!Object.hasOwn(parent, String(last))) return;
+  if (prune && Object.keys(parent).length === 1 && parentPath.length > 0 && isPlainMap(getIn(value, parentPath.slice(0, -1)))) {
+    deleteIn(value, parentPath, prune);
+    return;
+  }
+  delete parent[String(last)];
 }

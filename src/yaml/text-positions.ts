@@ -1,7 +1,14 @@
 /** Small helpers over raw text positions; all offsets are into one document chunk. */
 
+const BOM = '\uFEFF';
+
+/**
+ * Where the line holding `offset` starts. A byte-order mark is not part of the first line's
+ * content: counting it would shift every column computed for root-level keys by one.
+ */
 export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return start === 0 && text.startsWith(BOM) && offset > 0 ? 1 : start;
 }
 
 /** The offset just past the end of the line holding `offset` (after its newline, if any). */
@@ -23,7 +30,7 @@ export function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
 
-/** The leading spaces of the line holding `offset`. */
+/** The number of leading spaces of the line holding `offset`. */
 export function lineIndent(text: string, offset: number): number {
   const start = lineStartOf(text, offset);
   let end = start;
@@ -43,6 +50,15 @@ export interface Splice {
   text: string;
 }
 
-export function applySplice(text: string, splice: Splice): string {
-  return text.slice(0, splice.start) + splice.text + text.slice(splice.end);
+/** Applies splices computed against the same text; overlapping splices are a bug in the caller. */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const splice of ordered) {
+    if (splice.end > limit) throw new Error('overlapping text edits');
+    result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+    limit = splice.start;
+  }
+  return result;
 }

@@ -1,8 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { NodePath, PathSegment } from '../model/document.js';
 import { keyText } from './parse-chunk.js';
 
-/** Why an edit was not made, and where. */
+/** Why an edit was not made, and where (an offset in the chunk). */
 export interface Refusal {
   refused: string;
   offset: number;
@@ -20,10 +20,19 @@ export type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
 export interface Step {
   collection: Collection;
-  /** The pair (maps) or item index (sequences) that holds the next node; null when missing. */
+  /** The pair holding the next node (maps); null for lists and for a missing key. */
   pair: Pair<unknown, unknown> | null;
+  /** Index of the pair or item; -1 when missing. */
   index: number;
   segment: PathSegment;
+}
+
+export interface Walked {
+  steps: Step[];
+  /** The node at the end of the path; undefined when the path stops early. */
+  node: unknown;
+  /** Index of the first path segment that does not exist; path.length when all exist. */
+  missingFrom: number;
 }
 
 export function startOf(node: unknown, fallback = 0): number {
@@ -34,15 +43,25 @@ export function startOf(node: unknown, fallback = 0): number {
 function sharedNodeProblem(node: unknown): string | null {
   if (isAlias(node)) return 'an alias (*name) is on the path';
   if (node && typeof node === 'object' && 'anchor' in node && (node as { anchor?: string }).anchor) return 'an anchor (&name) is on the path';
-  if (isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === '<<')) return 'a merge key (<<) is on the path';
+  if (isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === '<<')) return 'a merge key (<<) is in a map on the path';
   return null;
+}
+
+function listIndex(segment: PathSegment): number | null {
+  if (typeof segment === 'number') return Number.isInteger(segment) && segment >= 0 ? segment : null;
+  return /^(?:0|[1-9]\d*)$/.test(segment) ? Number(segment) : null;
+}
+
+/** A key or value holding nothing: `labels:` or `labels: null`. */
+export function isNullScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null;
 }
 
 /**
  * Follows `path` from the root as far as it exists. Returns the steps taken and the node found
- * at the end (undefined when the path stops early), or a refusal when the way is not safe.
+ * at the end, or a refusal when the way is not safe to edit along.
  */
-export function walkPath(root: unknown, path: NodePath): { steps: Step[]; node: unknown; missingFrom: number } | Refusal {
+export function walkPath(root: unknown, path: NodePath): Walked | Refusal {
   let node: unknown = root;
   const steps: Step[] = [];
   for (let depth = 0; depth < path.length; depth++) {
@@ -55,20 +74,22 @@ export function walkPath(root: unknown, path: NodePath): { steps: Step[]; node: 
       steps.push({ collection: node, pair, index, segment });
       if (!pair) return { steps, node: undefined, missingFrom: depth };
       if (!isScalar(pair.key)) return refuse('a complex key is on the path', startOf(pair.key));
+      if (pair.key.anchor) return refuse('an anchor (&name) is on the path', startOf(pair.key));
       node = pair.value;
     } else if (isSeq(node)) {
-      if (typeof segment !== 'number' || segment < 0 || segment >= node.items.length) return refuse(`no item ${String(segment)} in the list`, startOf(node));
-      steps.push({ collection: node, pair: null, index: segment, segment });
-      node = node.items[segment];
-    } else if (node === null || (isScalar(node) && node.value === null)) {
+      const index = listIndex(segment);
+      if (index === null) return refuse(`"${String(segment)}" is not a list index`, startOf(node));
+      const exists = index < node.items.length;
+      steps.push({ collection: node, pair: null, index: exists ? index : -1, segment });
+      if (!exists) return { steps, node: undefined, missingFrom: depth };
+      node = node.items[index];
+    } else if (node === null || node === undefined || isNullScalar(node)) {
       return { steps, node: undefined, missingFrom: depth };
     } else {
-      return refuse('the path goes through a scalar value', startOf(node));
+      return refuse('the path goes through a single value, not a map or list', startOf(node));
     }
   }
   const problem = sharedNodeProblem(node);
   if (problem) return refuse(problem, startOf(node));
   return { steps, node, missingFrom: path.length };
 }
-
-export { isPair };

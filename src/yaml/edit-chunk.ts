@@ -1,0 +1,113 @@
+import { isDeepStrictEqual } from 'node:util';
+import { parse } from 'yaml';
+import type { SourceFormat } from '../model/document.js';
+import { documentLayout } from './document-layout.js';
+import { computeAppend } from './edit-append.js';
+import { computeDelete } from './edit-delete.js';
+import { computeSet, type EditContext } from './edit-set.js';
+import { MAX_ALIAS_COUNT, offsetOfPath, parseDocumentText } from './parse-chunk.js';
+import { renderBlock } from './render-values.js';
+import { splitDocuments } from './split-documents.js';
+import { applyStructurally } from './structural-edits.js';
+import { applySplices, type Splice } from './text-positions.js';
+import { isRefusal, refuse, type Refusal } from './walk-path.js';
+import type { YamlEdit } from './yaml-edit.js';
+
+const BOM = '\uFEFF';
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/**
+ * The new text of one document chunk after its edits, or why it must stay as it is. Edits apply
+ * one after the other, each against a fresh parse of the text so far. The result is then read
+ * back and must equal the original value with the edits applied to it structurally.
+ */
+export function editChunk(text: string, edits: readonly YamlEdit[], format: SourceFormat, eol: string): string | Refusal {
+  const inserted: string[] = [];
+  for (const edit of edits) {
+    if (edit.op !== 'insert-document-after') continue;
+    if (format === 'json') return refuse('a JSON file holds one document; another cannot be added after it', 0);
+    const rendered = renderNewDocument(edit.value, edit.comment, eol);
+    if (isRefusal(rendered)) return rendered;
+    inserted.push(rendered);
+  }
+  const inPlace = edits.filter(isInPlace);
+  const deleted = edits.some((edit) => edit.op === 'delete-document');
+  // A deleted document keeps nothing but the byte-order mark, which belongs to the file.
+  const kept = deleted ? (text.startsWith(BOM) ? BOM : '') : inPlace.length > 0 ? editInPlace(text, inPlace, format, eol) : text;
+  if (isRefusal(kept)) return kept;
+  if (inserted.length === 0) return kept;
+  const needsBreak = kept.length > 0 && !kept.endsWith('\n') && kept !== BOM;
+  return `${kept}${needsBreak ? eol : ''}${inserted.join('')}`;
+}
+
+function renderNewDocument(value: Record<string, unknown>, comment: string | undefined, eol: string): string | Refusal {
+  const lines = comment === undefined ? [] : comment.split(/\r?\n/).map((line) => (line === '' ? '#' : `# ${line}`));
+  const body = renderBlock(value, eol);
+  const rendered = `---${eol}${lines.map((line) => `${line}${eol}`).join('')}${body}`;
+  let readBack: unknown;
+  try {
+    readBack = parse(rendered);
+  } catch (error) {
+    return refuse(`verification failed: the new document does not parse (${firstLine(String(error))})`, 0);
+  }
+  if (!isDeepStrictEqual(readBack, value)) return refuse('verification failed: the new document does not read back as the value given', 0);
+  return rendered;
+}
+
+type InPlaceEdit = Extract<YamlEdit, { op: 'set' | 'delete' | 'append' }>;
+
+function isInPlace(edit: YamlEdit): edit is InPlaceEdit {
+  return edit.op === 'set' || edit.op === 'delete' || edit.op === 'append';
+}
+
+function editInPlace(text: string, edits: readonly InPlaceEdit[], format: SourceFormat, eol: string): string | Refusal {
+  const original = parseDocumentText(text);
+  const error = original.errors[0];
+  if (error) return refuse(`the document does not parse: ${firstLine(error.message)}`, error.pos[0]);
+  let expected: unknown;
+  try {
+    expected = original.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (thrown) {
+    return refuse(`the document cannot be read safely: ${firstLine(String(thrown))}`, 0);
+  }
+
+  let current = text;
+  let doc = original;
+  for (const [i, edit] of edits.entries()) {
+    if (i > 0) doc = parseDocumentText(current);
+    const context: EditContext = { text: current, doc, format, eol, layout: documentLayout(current, doc) };
+    const splices = spliceFor(context, edit);
+    // Offsets into text changed by earlier edits mean nothing to the reader: point at the path instead.
+    if (isRefusal(splices)) return i === 0 ? splices : refuse(splices.refused, offsetOfPath(original, edit.path));
+    current = applySplices(current, splices);
+    expected = applyStructurally(expected, edit);
+  }
+  if (current === text) return text;
+  const verified = verify(current, expected, format);
+  return isRefusal(verified) ? refuse(verified.refused, offsetOfPath(original, edits[0]?.path ?? [])) : verified;
+}
+
+function spliceFor(context: EditContext, edit: InPlaceEdit): Splice[] | Refusal {
+  if (edit.op === 'set') return computeSet(context, edit.path, edit.value);
+  if (edit.op === 'delete') return computeDelete(context, edit.path, edit.pruneEmptyParents ?? false);
+  return computeAppend(context, edit.path, edit.value);
+}
+
+/** The safety net: the edited text must be one document that reads back as exactly `expected`. */
+function verify(text: string, expected: unknown, format: SourceFormat): string | Refusal {
+  if (format === 'yaml' && splitDocuments(text).length > 1) return refuse('verification failed: the edited text holds a document marker', 0);
+  const check = parseDocumentText(text);
+  const error = check.errors[0];
+  if (error) return refuse(`verification failed: the edited document does not parse (${firstLine(error.message)})`, 0);
+  let actual: unknown;
+  try {
+    actual = check.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (thrown) {
+    return refuse(`verification failed: ${firstLine(String(thrown))}`, 0);
+  }
+  if (!isDeepStrictEqual(actual, expected)) return refuse('verification failed: the edited document does not read back as intended', 0);
+  return text;
+}
