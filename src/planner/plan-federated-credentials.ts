@@ -75,16 +75,16 @@ export function planFederatedCredentials(
 
   const credentials: PlannedFederatedCredential[] = [];
   for (const { identity, credentials: onIdentity } of byTarget.values()) {
-    const location = identity.doc.locate(['spec']);
+    const location = () => identity.doc.locate(['spec']);
     for (const credential of onIdentity) {
       // Without an issuer the plan is still useful for the manifests; issuer-not-set says so once.
       const problems = credentialProblems(credential).filter((problem) => issuer !== null || !problem.startsWith('issuer'));
       for (const problem of problems) {
-        findings.push(planFinding('federated-credential-invalid', `Federated credential ${credential.name} for ${refString(identity.ref)}: ${problem}`, location));
+        findings.push(planFinding('federated-credential-invalid', `Federated credential ${credential.name} for ${refString(identity.ref)}: ${problem}`, location()));
       }
     }
     for (const problem of identityCredentialProblems(onIdentity)) {
-      findings.push(planFinding('federated-credential-invalid', `AzureIdentity ${refString(identity.ref)}: ${problem}`, location));
+      findings.push(planFinding('federated-credential-invalid', `AzureIdentity ${refString(identity.ref)}: ${problem}`, location()));
     }
     credentials.push(...onIdentity);
   }
