@@ -1,5 +1,6 @@
 import jsyaml from 'js-yaml';
 import type { NodePath } from '../model/document.js';
+import { lineAndColumn, locateInBlock } from './block-outline.js';
 import { parseChunk, toPlainValue, type ParsedChunk, type YamlProblem } from './parse-chunk.js';
 import type { DocumentChunk } from './split-documents.js';
 
@@ -19,14 +20,19 @@ const ALIAS = /(?:^|[\s,[{:-])\*[\w.-]/m;
 /**
  * Reads a document as fast as possible: js-yaml (YAML 1.2 core schema, as the yaml library
  * reads it) for the value, several times faster than building the yaml library's node tree.
- * The node tree is only built when a position is needed (a finding, an edit), when the text has
- * aliases, or when js-yaml rejects the text, so that errors carry the same messages and
- * positions everywhere.
+ * Positions come from a line scanner for plain block layouts (block-outline.ts); the yaml
+ * library's node tree is only built when that scanner is unsure, when the text has aliases, or
+ * when js-yaml rejects the text, so that errors carry the same messages and positions everywhere.
  */
 export function readChunk(chunk: DocumentChunk): ReadChunk {
   let parsed: ParsedChunk | undefined;
   const tree = () => (parsed ??= parseChunk(chunk));
-  const locate = (path: NodePath) => tree().locate(path);
+  const locate = (path: NodePath) => {
+    const fast = locateInBlock(chunk.text, path);
+    if (fast === null) return tree().locate(path);
+    const { line, col } = lineAndColumn(chunk.text, fast.found ? fast.offset : fast.nearest);
+    return { line: line + chunk.startLine, col };
+  };
   if (!ALIAS.test(chunk.text)) {
     try {
       const value = jsyaml.load(chunk.text, { schema: jsyaml.CORE_SCHEMA });

@@ -1,0 +1,227 @@
+import type { NodePath } from '../model/document.js';
+
+/**
+ * A line scanner for the block-style YAML that nearly all manifests are written in: it finds
+ * where the node at a path starts without building a node tree, which is many times faster than
+ * a full parse. It only answers when the layout is plain (block maps and lists, plain or quoted
+ * one-line keys); anything else (flow collections on the path, anchors, tags, tabs, multi-line
+ * keys...) gives `null`, and the caller asks the real parser instead.
+ */
+
+interface Line {
+  start: number;
+  /** Offset of the first non-space character; equals `end` for a blank line. */
+  content: number;
+  /** Before the line break. */
+  end: number;
+  next: number;
+  indent: number;
+}
+
+/** A block map or list: the lines it spans and the column its entries start at. */
+interface Block {
+  start: number;
+  end: number;
+  indent: number;
+  /** For an entry that starts on a list item's line (`- key: v`), where that first entry begins. */
+  firstContent?: number;
+}
+
+type Found = { offset: number; valueStart: number; line: Line } | 'missing' | 'unsure';
+
+export type BlockLocation = { found: true; offset: number } | { found: false; nearest: number };
+
+function lineAt(text: string, start: number): Line {
+  const newline = text.indexOf('\n', start);
+  const next = newline === -1 ? text.length : newline + 1;
+  let end = newline === -1 ? text.length : newline;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  let content = start;
+  while (content < end && text.charCodeAt(content) === 32) content++;
+  return { start, content, end, next, indent: content - start };
+}
+
+function isBlankOrComment(text: string, line: Line): boolean {
+  return line.content === line.end || text.charCodeAt(line.content) === 35; // '#'
+}
+
+/** The key at `offset` and where its value starts, or null when it is not a simple `key:`. */
+function readKey(text: string, offset: number, end: number): { key: string; valueStart: number } | null {
+  const first = text[offset];
+  let key: string;
+  let after: number;
+  if (first === '"' || first === "'") {
+    let close = offset + 1;
+    for (; close < end; close++) {
+      const char = text[close];
+      if (first === '"' && char === '\\') close++;
+      else if (char === first) {
+        if (first === "'" && text[close + 1] === "'") close++;
+        else break;
+      }
+    }
+    if (close >= end) return null;
+    const token = text.slice(offset, close + 1);
+    try {
+      key = first === '"' ? (JSON.parse(token) as string) : token.slice(1, -1).replaceAll("''", "'");
+    } catch {
+      return null;
+    }
+    after = close + 1;
+    while (text[after] === ' ') after++;
+    if (text[after] !== ':') return null;
+  } else {
+    if (/[-?:,[\]{}#&*!|>%@`]/.test(first ?? '')) return null;
+    let colon = offset;
+    for (;;) {
+      colon = text.indexOf(':', colon);
+      if (colon === -1 || colon >= end) return null;
+      const next = text[colon + 1];
+      if (colon + 1 === end || next === ' ' || next === '\t' || next === '\r' || next === '\n') break;
+      colon++;
+    }
+    key = text.slice(offset, colon).trimEnd();
+    if (key === '' || / #/.test(key)) return null;
+    after = colon;
+  }
+  let valueStart = after + 1;
+  while (valueStart < end && text[valueStart] === ' ') valueStart++;
+  return { key, valueStart };
+}
+
+/** Looks for `key` among the entries of a block map. */
+function findKey(text: string, block: Block, key: string): Found {
+  for (let position = block.start; position < block.end; ) {
+    const line = lineAt(text, position);
+    position = line.next;
+    const content = block.firstContent !== undefined && line.start === block.start ? block.firstContent : line.content;
+    const indent = content - line.start;
+    if (content === line.end || text.charCodeAt(content) === 35) continue;
+    if (text.slice(line.start, content).includes('\t')) return 'unsure';
+    if (indent > block.indent) continue;
+    if (indent < block.indent) return 'unsure';
+    // An indentless list (`containers:` then `- name: x` at the same column) belongs to the key above.
+    if (text.startsWith('- ', content) || (text[content] === '-' && content + 1 === line.end)) continue;
+    const entry = readKey(text, content, line.end);
+    if (!entry) return 'unsure';
+    if (entry.key === key) return { offset: content, valueStart: entry.valueStart, line };
+  }
+  return 'missing';
+}
+
+/** The block nested under a key whose value is not on its own line, or null when there is none. */
+function childBlock(text: string, keyLine: Line, keyIndent: number, limit: number): { block: Block; isList: boolean } | null {
+  let first: Line | null = null;
+  for (let position = keyLine.next; position < limit; ) {
+    const line = lineAt(text, position);
+    position = line.next;
+    if (isBlankOrComment(text, line)) continue;
+    first = line;
+    break;
+  }
+  if (!first) return null;
+  const isList = text.startsWith('- ', first.content) || (text[first.content] === '-' && first.content + 1 === first.end);
+  if (first.indent < keyIndent || (first.indent === keyIndent && !isList)) return null;
+  const indent = first.indent;
+  let end = limit;
+  for (let position = first.next; position < limit; ) {
+    const line = lineAt(text, position);
+    // A map's entries may hold indentless lists at the map's own column; a list ends at anything else.
+    if (!isBlankOrComment(text, line) && (line.indent < indent || (isList && line.indent === indent && !text.startsWith('-', line.content)))) {
+      end = line.start;
+      break;
+    }
+    position = line.next;
+  }
+  return { block: { start: first.start, end, indent }, isList };
+}
+
+/** The start of the first document line with content, past markers, directives and comments. */
+function rootBlock(text: string): Block | null {
+  for (let position = text.charCodeAt(0) === 0xfeff ? 1 : 0; position < text.length; ) {
+    const line = lineAt(text, position);
+    position = line.next;
+    if (isBlankOrComment(text, line) || text[line.content] === '%') continue;
+    if (text.startsWith('---', line.content)) {
+      if (line.content + 3 !== line.end && !/^---\s*(#.*)?$/.test(text.slice(line.content, line.end))) return null;
+      continue;
+    }
+    return { start: line.start, end: text.length, indent: line.indent };
+  }
+  return null;
+}
+
+/**
+ * Where the node at `path` starts (its key, for a map entry), or where the deepest existing
+ * ancestor starts when the path is missing; null when the layout is not plain enough to say.
+ */
+export function locateInBlock(text: string, path: NodePath): BlockLocation | null {
+  let block = rootBlock(text);
+  if (!block) return null;
+  let nearest = lineAt(text, block.start).content;
+  let isList = text.startsWith('- ', nearest);
+  for (let depth = 0; depth < path.length; depth++) {
+    const segment = path[depth];
+    let keyLine: Line;
+    let keyIndent: number;
+    let valueStart: number;
+    if (typeof segment === 'number') {
+      if (!isList) return null;
+      const item = listItem(text, block, segment);
+      if (item === 'missing') return { found: false, nearest };
+      if (item === 'unsure') return null;
+      if (depth === path.length - 1) return { found: true, offset: item.content };
+      block = { start: item.line.start, end: item.end, indent: item.content - item.line.start, firstContent: item.content };
+      nearest = item.content;
+      isList = false;
+      continue;
+    }
+    if (isList) return null;
+    const found = findKey(text, block, String(segment));
+    if (found === 'unsure') return null;
+    if (found === 'missing') return { found: false, nearest };
+    nearest = found.offset;
+    if (depth === path.length - 1) return { found: true, offset: found.offset };
+    keyLine = found.line;
+    keyIndent = found.offset - found.line.start;
+    valueStart = found.valueStart;
+    // An inline value (scalar, flow collection, block scalar header, anchor, tag) ends the easy part.
+    if (valueStart < keyLine.end && text[valueStart] !== '#') return null;
+    const child = childBlock(text, keyLine, keyIndent, block.end);
+    if (!child) return { found: false, nearest };
+    block = child.block;
+    isList = child.isList;
+  }
+  return { found: true, offset: nearest };
+}
+
+function listItem(text: string, block: Block, index: number): { line: Line; content: number; end: number } | 'missing' | 'unsure' {
+  let count = -1;
+  let current: { line: Line; content: number } | null = null;
+  for (let position = block.start; position < block.end; ) {
+    const line = lineAt(text, position);
+    position = line.next;
+    if (isBlankOrComment(text, line) || line.indent > block.indent) continue;
+    if (line.indent < block.indent || !text.startsWith('- ', line.content)) return 'unsure';
+    count++;
+    if (current) return { ...current, end: line.start };
+    if (count === index) {
+      let content = line.content + 2;
+      while (text[content] === ' ') content++;
+      if (content >= line.end || /[[{&*!|>"']/.test(text[content] ?? '')) return 'unsure';
+      current = { line, content };
+    }
+  }
+  return current ? { ...current, end: block.end } : 'missing';
+}
+
+/** 1-based line and column of an offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
