@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
-import { columnOf } from './text-positions.js';
+import { columnOf, lineIndent } from './text-positions.js';
 
 export interface DocumentLayout {
   /** Spaces per nesting level of block maps. */
@@ -10,12 +10,20 @@ export interface DocumentLayout {
 
 /**
  * The indentation habits of a document, learnt from its first nested block map and block list
- * so that new nesting looks like the old. Defaults: 2 spaces, indented lists.
+ * (or, in JSON, its first collection spread over lines) so that new nesting looks like the old.
+ * Defaults: 2 spaces, indented lists.
  */
 export function documentLayout(text: string, doc: Document.Parsed): DocumentLayout {
   let unit: number | null = null;
   let indentSeq: boolean | null = null;
+  let flowUnit: number | null = null;
   visit(doc, {
+    Map(_, map) {
+      if (flowUnit === null && map.flow) flowUnit = spreadStep(text, map.range?.[0], map.items[0]?.key);
+    },
+    Seq(_, seq) {
+      if (flowUnit === null && seq.flow) flowUnit = spreadStep(text, seq.range?.[0], seq.items[0]);
+    },
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return undefined;
       const value = pair.value as Node | null;
@@ -32,5 +40,13 @@ export function documentLayout(text: string, doc: Document.Parsed): DocumentLayo
       return unit !== null && indentSeq !== null ? visit.BREAK : undefined;
     },
   });
-  return { unit: unit ?? 2, indentSeq: indentSeq ?? true };
+  return { unit: unit ?? flowUnit ?? 2, indentSeq: indentSeq ?? true };
+}
+
+/** How much deeper the first item of a flow collection spread over lines sits than the line opening it. */
+function spreadStep(text: string, start: number | undefined, first: unknown): number | null {
+  const itemStart = (first as Node | null | undefined)?.range?.[0];
+  if (start === undefined || itemStart === undefined || !text.slice(start, itemStart).includes('\n')) return null;
+  const step = columnOf(text, itemStart) - lineIndent(text, start);
+  return step > 0 ? step : null;
 }

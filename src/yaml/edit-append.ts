@@ -41,7 +41,7 @@ export function computeAppend(context: EditContext, path: NodePath, value: unkno
   const dash = dashLead[2] ?? '- ';
   const at = nextLineStart(text, last.range[1]);
   if (hasTemplating(text, lineStartOf(text, lastStart), at)) return refuse('templating ({{ }}) in the edited region', lastStart);
-  const body = renderBlock(value, '\n', layout.indentSeq).replace(/\n$/, '').split('\n');
+  const body = renderBlock(value, '\n', layout).replace(/\n$/, '').split('\n');
   const lines = body.map((line, i) => `${indent}${i === 0 ? dash : ' '.repeat(dash.length)}${line}`);
   const needsBreak = at === text.length && !text.endsWith('\n');
   return [{ start: at, end: at, text: `${needsBreak ? eol : ''}${lines.join(eol)}${needsBreak ? '' : eol}` }];

@@ -8,6 +8,7 @@ import { computeSet, type EditContext } from './edit-set.js';
 import { MAX_ALIAS_COUNT, offsetOfPath, parseDocumentText } from './parse-chunk.js';
 import { renderBlock } from './render-values.js';
 import { splitDocuments } from './split-documents.js';
+import { fastPlainValue } from './read-chunk.js';
 import { applyStructurally } from './structural-edits.js';
 import { applySplices, type Splice } from './text-positions.js';
 import { isRefusal, refuse, type Refusal } from './walk-path.js';
@@ -49,7 +50,7 @@ function renderNewDocument(value: Record<string, unknown>, comment: string | und
   const rendered = `---${eol}${lines.map((line) => `${line}${eol}`).join('')}${body}`;
   let readBack: unknown;
   try {
-    readBack = parse(rendered);
+    readBack = fastPlainValue(rendered)?.value ?? parse(rendered);
   } catch (error) {
     return refuse(`verification failed: the new document does not parse (${firstLine(String(error))})`, 0);
   }
@@ -67,11 +68,18 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
   const original = parseDocumentText(text);
   const error = original.errors[0];
   if (error) return refuse(`the document does not parse: ${firstLine(error.message)}`, error.pos[0]);
-  let expected: unknown;
-  try {
-    expected = original.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (thrown) {
-    return refuse(`the document cannot be read safely: ${firstLine(String(thrown))}`, 0);
+  const read = plainValue(text, original);
+  if (isRefusal(read)) return read;
+  let expected = read.value;
+
+  // Usually the edits touch separate places: then one parse serves them all.
+  const together = splicesTogether({ text, doc: original, format, eol, layout: documentLayout(text, original) }, edits);
+  if (together) {
+    for (const edit of edits) expected = applyStructurally(expected, edit);
+    const edited = applySplices(text, together);
+    if (edited === text) return text;
+    const verified = verify(edited, expected, format);
+    return isRefusal(verified) ? refuse(verified.refused, offsetOfPath(original, edits[0]?.path ?? [])) : verified;
   }
 
   let current = text;
@@ -90,6 +98,38 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
   return isRefusal(verified) ? refuse(verified.refused, offsetOfPath(original, edits[0]?.path ?? [])) : verified;
 }
 
+/**
+ * All splices computed against the original text, or null when they cannot simply be applied
+ * together: an edit was refused (it may work after the others), two touch the same text, or two
+ * insert at the same place (a missing map both would create, for instance).
+ */
+function splicesTogether(context: EditContext, edits: readonly InPlaceEdit[]): Splice[] | null {
+  const all: Splice[] = [];
+  for (const edit of edits) {
+    const splices = spliceFor(context, edit);
+    if (isRefusal(splices)) return null;
+    all.push(...splices);
+  }
+  const ordered = [...all].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < ordered.length; i++) {
+    const previous = ordered[i - 1]!;
+    const next = ordered[i]!;
+    if (previous.end > next.start || previous.start === next.start) return null;
+  }
+  return all;
+}
+
+/** The document's plain value: js-yaml when it safely can (fast), else the parsed tree with alias limits. */
+function plainValue(text: string, doc: ReturnType<typeof parseDocumentText>): { value: unknown } | Refusal {
+  const fast = fastPlainValue(text);
+  if (fast) return fast;
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (thrown) {
+    return refuse(`the document cannot be read safely: ${firstLine(String(thrown))}`, 0);
+  }
+}
+
 function spliceFor(context: EditContext, edit: InPlaceEdit): Splice[] | Refusal {
   if (edit.op === 'set') return computeSet(context, edit.path, edit.value);
   if (edit.op === 'delete') return computeDelete(context, edit.path, edit.pruneEmptyParents ?? false);
@@ -99,14 +139,18 @@ function spliceFor(context: EditContext, edit: InPlaceEdit): Splice[] | Refusal 
 /** The safety net: the edited text must be one document that reads back as exactly `expected`. */
 function verify(text: string, expected: unknown, format: SourceFormat): string | Refusal {
   if (format === 'yaml' && splitDocuments(text).length > 1) return refuse('verification failed: the edited text holds a document marker', 0);
-  const check = parseDocumentText(text);
-  const error = check.errors[0];
-  if (error) return refuse(`verification failed: the edited document does not parse (${firstLine(error.message)})`, 0);
   let actual: unknown;
-  try {
-    actual = check.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (thrown) {
-    return refuse(`verification failed: ${firstLine(String(thrown))}`, 0);
+  const fast = fastPlainValue(text);
+  if (fast) actual = fast.value;
+  else {
+    const check = parseDocumentText(text);
+    const error = check.errors[0];
+    if (error) return refuse(`verification failed: the edited document does not parse (${firstLine(error.message)})`, 0);
+    try {
+      actual = check.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (thrown) {
+      return refuse(`verification failed: ${firstLine(String(thrown))}`, 0);
+    }
   }
   if (!isDeepStrictEqual(actual, expected)) return refuse('verification failed: the edited document does not read back as intended', 0);
   return text;

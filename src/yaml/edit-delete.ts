@@ -75,7 +75,7 @@ function removeEntry(text: string, collection: Collection, index: number, parent
     return [{ start, end: entryStart(collection, 1), text: '' }];
   }
   if (!/^[ \t]*(?:-[ \t]+)?$/.test(lead)) return refuse('an entry shares its line with other content', start);
-  const lines: Splice = { start: lineStart, end: nextLineStart(text, entryEnd(collection, index)), text: '' };
+  const lines = wholeLines(text, lineStart, nextLineStart(text, entryEnd(collection, index)));
   if (count > 1) return [lines];
   const marker = markEmpty(text, collection, parent);
   return isRefusal(marker) ? marker : [lines, ...marker];
@@ -90,4 +90,11 @@ function markEmpty(text: string, collection: Collection, parent: Step | undefine
   while (text[colon] === ' ' || text[colon] === '\t') colon++;
   if (text[colon] !== ':') return refuse('an unusual key layout', keyEnd);
   return [{ start: colon + 1, end: colon + 1, text: ` ${empty}` }];
+}
+
+/** Whole lines to remove; at the end of a text without a final line break, the break before them goes instead. */
+function wholeLines(text: string, start: number, end: number): Splice {
+  if (end < text.length || text.endsWith('\n') || text[start - 1] !== '\n') return { start, end, text: '' };
+  const breakStart = text[start - 2] === '\r' ? start - 2 : start - 1;
+  return { start: breakStart, end, text: '' };
 }

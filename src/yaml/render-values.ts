@@ -20,7 +20,10 @@ function readsBackAs(value: string, version: '1.1' | '1.2'): boolean {
  */
 export function plainIsSafe(value: string, context: ScalarContext = 'block'): boolean {
   if (value === '' || value.trim() !== value) return false;
-  if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]|:$/.test(value)) return false;
+  // The common case, decided without a parser: a word starting with a letter that no YAML
+  // version reads as a boolean or null (`y`, `n`, `yes`, `off`... are excluded).
+  if (/^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(value)) return true;
+  if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[,[\]{}#&*!|>'"%@`]|^[-?:](?:[ \t]|$)|:$/.test(value)) return false;
   if (context === 'flow' && /[,[\]{}]/.test(value)) return false;
   return readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
 }
@@ -83,14 +86,14 @@ export function multiLineFlowPair(path: readonly string[], value: ScalarValue, s
  * read back as itself under YAML 1.2 and 1.1 alike is double-quoted, so that "true", "1", "yes"
  * or "on" stay strings for this library and for Kubernetes' decoder.
  */
-export function renderBlock(value: unknown, eol: string, indentSeq = true): string {
+export function renderBlock(value: unknown, eol: string, layout: { unit: number; indentSeq: boolean } = { unit: 2, indentSeq: true }): string {
   const doc = new Document(value);
   visit(doc, {
     Scalar(_, node) {
       if (typeof node.value === 'string' && !plainIsSafe(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  const text = doc.toString({ lineWidth: 0, indent: 2, indentSeq });
+  const text = doc.toString({ lineWidth: 0, indent: layout.unit, indentSeq: layout.indentSeq });
   return eol === '\n' ? text : text.replaceAll('\n', eol);
 }
 

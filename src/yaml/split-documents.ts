@@ -21,7 +21,9 @@ export function splitDocuments(text: string): DocumentChunk[] {
   let start = 0;
   let startLine = 0;
   let line = 0;
-  let position = 0;
+  // A byte-order mark belongs to chunk 0 but is not content: the first line is read after it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let position = bom;
   // Directives may only come before any content or after a `...` end marker.
   let expectingDirectives = true;
   let directiveStart = -1;
@@ -30,7 +32,8 @@ export function splitDocuments(text: string): DocumentChunk[] {
     const code = text.charCodeAt(position);
     if (code === 45 /* - */ && isMarkerAt(text, position, 45)) {
       const at = directiveStart === -1 ? position : directiveStart;
-      if (at > start) {
+      // Nothing but the BOM before the first marker: the marker line stays in chunk 0 with it.
+      if (at > (start === 0 ? bom : start)) {
         chunks.push({ index: chunks.length, start, end: at, text: text.slice(start, at), startLine });
         start = at;
         startLine = directiveStart === -1 ? line : directiveLine;
