@@ -33,6 +33,12 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       continue;
     }
     const read = readChunk(chunk);
+    // Templating that hides where the quick test does not look (or Terraform's `%{ }` and
+    // `${ }` directives in a templatefile) still breaks the YAML: report it as templated.
+    if (read.problem && format === 'yaml' && /\{\{|%\{|\$\{/.test(chunk.text)) {
+      templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
+      continue;
+    }
     if (read.problem) {
       findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
       continue;

@@ -118,14 +118,19 @@ function isFolder(absolute: string): boolean {
   }
 }
 
+/** By extension; only a file named without one (or standard input) is sniffed. */
 function formatOf(absolute: string, text: string): SourceFormat {
-  return path.extname(absolute).toLowerCase() === '.json' || looksLikeJson(text) ? 'json' : 'yaml';
+  const extension = path.extname(absolute).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  return looksLikeJson(text) ? 'json' : 'yaml';
 }
 
+/** JSON starts with `{` or `[`; a Helm template starting with `{{` does not count. */
 function looksLikeJson(text: string): boolean {
   const start = text.charCodeAt(0) === UTF8_BOM ? 1 : 0;
-  const first = text.slice(start, start + 200).trimStart()[0];
-  return first === '{' || first === '[';
+  const head = text.slice(start, start + 200).trimStart();
+  return (head.startsWith('{') && !head.startsWith('{{')) || head.startsWith('[');
 }
 
 /** Null for binary content (a NUL byte) or bytes that are not valid UTF-8. */

@@ -18,6 +18,19 @@ export interface ReadChunk {
 const ALIAS = /(?:^|[\s,[{:-])\*[\w.-]/m;
 
 /**
+ * The plain value of one document's text, the fast way (js-yaml, YAML 1.2 core schema) when it
+ * has no aliases; null when the fast way cannot say, and the yaml library must.
+ */
+export function fastPlainValue(text: string): { value: unknown } | null {
+  if (ALIAS.test(text)) return null;
+  try {
+    return { value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Reads a document as fast as possible: js-yaml (YAML 1.2 core schema, as the yaml library
  * reads it) for the value, several times faster than building the yaml library's node tree.
  * Positions come from a line scanner for plain block layouts (block-outline.ts); the yaml
@@ -33,14 +46,9 @@ export function readChunk(chunk: DocumentChunk): ReadChunk {
     const { line, col } = lineAndColumn(chunk.text, fast.found ? fast.offset : fast.nearest);
     return { line: line + chunk.startLine, col };
   };
-  if (!ALIAS.test(chunk.text)) {
-    try {
-      const value = jsyaml.load(chunk.text, { schema: jsyaml.CORE_SCHEMA });
-      return { chunk, value, problem: null, isEmpty: value === undefined || value === null, locate };
-    } catch {
-      // Fall through: the yaml library says what is wrong, and where.
-    }
-  }
+  const fast = fastPlainValue(chunk.text);
+  if (fast) return { chunk, value: fast.value, problem: null, isEmpty: fast.value === undefined || fast.value === null, locate };
+  // Otherwise the yaml library says what is wrong, and where.
   const full = tree();
   if (full.isEmpty) return { chunk, value: undefined, problem: null, isEmpty: true, locate };
   const firstError = full.errors[0];
