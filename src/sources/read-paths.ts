@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -49,17 +49,15 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
   const problem = (id: 'unreadable-file' | 'not-text-file' | 'file-too-large', file: string, message: string) =>
     findings.push(sourceFinding(id, message, { file, line: 1, col: 1 }));
 
-  function readFile(absolute: string, root: string, stats: Stats): void {
+  function readFile(absolute: string, root: string, size: number, real: string): void {
     const file = display(absolute);
-    const real = realpathSync(absolute);
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    if (stats.size > options.maxFileBytes) {
-      problem('file-too-large', file, `${stats.size} bytes, over the limit of ${options.maxFileBytes}`);
+    if (size > options.maxFileBytes) {
+      problem('file-too-large', file, `${size} bytes, over the limit of ${options.maxFileBytes}`);
       return;
     }
-    const bytes = readFileSync(absolute);
-    const text = decodeText(bytes);
+    const text = decodeText(readFileSync(absolute));
     if (text === null) {
       problem('not-text-file', file, 'binary or not UTF-8');
       return;
@@ -67,31 +65,34 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
     files.push({ file, absolutePath: absolute, root, text, format: formatOf(absolute, text) });
   }
 
+  function visitFolder(absolute: string, root: string, real: string): void {
+    if (seenFolders.has(real)) return; // a symlink loop, or a folder named twice
+    seenFolders.add(real);
+    for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      const child = path.join(absolute, entry.name);
+      // Plain files and folders need no extra system call; links are resolved by visit().
+      const childReal = path.join(real, entry.name);
+      if (entry.isDirectory()) guarded(child, () => visitFolder(child, root, childReal));
+      else if (entry.isFile() && isManifestName(entry.name)) guarded(child, () => readFile(child, root, statSync(child).size, childReal));
+      else if (entry.isSymbolicLink()) visit(child, root, false);
+    }
+  }
+
+  function guarded(absolute: string, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      problem('unreadable-file', display(absolute), describeError(error));
+    }
+  }
+
   function visit(absolute: string, root: string, named: boolean): void {
-    let stats: Stats;
-    try {
-      stats = statSync(absolute);
-    } catch (error) {
-      problem('unreadable-file', display(absolute), describeError(error));
-      return;
-    }
-    try {
-      if (stats.isDirectory()) {
-        const real = realpathSync(absolute);
-        if (seenFolders.has(real)) return; // a symlink loop or a folder named twice
-        seenFolders.add(real);
-        const entries = readdirSync(absolute).sort();
-        for (const entry of entries) {
-          if (SKIPPED_FOLDERS.has(entry)) continue;
-          const child = path.join(absolute, entry);
-          if (isManifestName(entry) || isFolder(child)) visit(child, root, false);
-        }
-      } else if (stats.isFile() && (named || isManifestName(absolute))) {
-        readFile(absolute, root, stats);
-      }
-    } catch (error) {
-      problem('unreadable-file', display(absolute), describeError(error));
-    }
+    guarded(absolute, () => {
+      const stats = statSync(absolute);
+      if (stats.isDirectory()) visitFolder(absolute, root, realpathSync(absolute));
+      else if (stats.isFile() && (named || isManifestName(absolute))) readFile(absolute, root, stats.size, realpathSync(absolute));
+    });
   }
 
   for (const given of paths) {
@@ -108,14 +109,6 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
 
 function isManifestName(name: string): boolean {
   return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
-}
-
-function isFolder(absolute: string): boolean {
-  try {
-    return statSync(absolute).isDirectory();
-  } catch {
-    return true; // let visit() report the broken link
-  }
 }
 
 /** By extension; only a file named without one (or standard input) is sniffed. */
