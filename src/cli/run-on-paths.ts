@@ -16,11 +16,11 @@ export interface RunOutcome {
 }
 
 /** The I/O edge of every file command: read the paths, run the pure pipeline. */
-export function runOnPaths(options: ResolvedOptions, cwd = process.cwd()): RunOutcome {
+export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrite = true): RunOutcome {
   const read = readPaths(options.paths, { cwd, maxFileBytes: options.maxFileBytes, readStdin: readStdinSync });
   // The project's own config file is not a manifest.
   const sources = read.files.filter((file) => !(file.absolutePath !== null && file.absolutePath === options.configFile) && path.basename(file.file) !== CONFIG_FILE_NAME);
-  const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan });
+  const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan, rewrite });
   result.findings = sortFindings([...read.findings, ...result.findings]);
   const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));
   return { result, sources, missingPaths };

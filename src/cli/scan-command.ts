@@ -12,7 +12,7 @@ const RENDERERS = { text: renderText, json: renderJson, markdown: renderMarkdown
 
 export function scanCommand(paths: string[], raw: RawOptions): number {
   const options = resolveOptions(paths, raw, SCAN_FORMATS);
-  const { result, missingPaths } = runOnPaths(options);
+  const { result, missingPaths } = runOnPaths(options, process.cwd(), false);
   const report = buildReport('scan', result);
   emit(RENDERERS[options.format as keyof typeof RENDERERS](report), options.output);
   reportMissingPaths(missingPaths);

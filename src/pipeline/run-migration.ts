@@ -22,6 +22,8 @@ export interface SourceText {
 export interface MigrationOptions {
   analyzer: AnalyzerOptions;
   plan: PlanOptions;
+  /** `scan` only reads and plans; the edits, and so their verification, are skipped. */
+  rewrite?: boolean;
 }
 
 export interface MigrationResult {
@@ -55,7 +57,8 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
     findings.push(...result.findings);
   }
   const analysis = analyze(documents, options.analyzer);
-  const { plan, changes } = planAndApply(sources, analysis.inventory, options);
+  const { plan, changes } =
+    options.rewrite === false ? { plan: planMigration(analysis.inventory, options.plan), changes: [] } : planAndApply(sources, analysis.inventory, options);
   findings.push(...analysis.findings, ...plan.findings);
   return { parsed, inventory: analysis.inventory, findings, plan, changes };
 }
