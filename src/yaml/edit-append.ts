@@ -3,7 +3,7 @@ import type { NodePath } from '../model/document.js';
 import type { EditContext } from './edit-set.js';
 import { renderBlock, renderJson } from './render-values.js';
 import { hasTemplating } from './templating.js';
-import { columnOf, lineIndent, lineStartOf, nextLineStart, type Splice } from './text-positions.js';
+import { columnOf, lineIndent, lineStartOf, nextLineStart, trimEnd, type Splice } from './text-positions.js';
 import { isRefusal, refuse, startOf, walkPath, type Refusal } from './walk-path.js';
 
 /** The splice that appends `value` to the list at `path`, laid out like the items before it. */
@@ -25,7 +25,7 @@ export function computeAppend(context: EditContext, path: NodePath, value: unkno
       const column = outer + layout.unit;
       return [{ start: listStart, end: listEnd, text: `[${eol}${' '.repeat(column)}${renderJson(value, layout.unit, column, eol)}${eol}${' '.repeat(outer)}]` }];
     }
-    const end = last.range[1];
+    const end = trimEnd(text, last.range[1]);
     if (!text.slice(listStart, listEnd).includes('\n')) return [{ start: end, end, text: `, ${JSON.stringify(value)}` }];
     const column = columnOf(text, startOf(last));
     const unit = column > outer ? column - outer : layout.unit;
@@ -39,7 +39,7 @@ export function computeAppend(context: EditContext, path: NodePath, value: unkno
   if (!dashLead) return refuse('the list items are laid out in an unusual way', lastStart);
   const indent = dashLead[1] ?? '';
   const dash = dashLead[2] ?? '- ';
-  const at = nextLineStart(text, last.range[1]);
+  const at = nextLineStart(text, trimEnd(text, last.range[1]));
   if (hasTemplating(text, lineStartOf(text, lastStart), at)) return refuse('templating ({{ }}) in the edited region', lastStart);
   const body = renderBlock(value, '\n', layout).replace(/\n$/, '').split('\n');
   const lines = body.map((line, i) => `${indent}${i === 0 ? dash : ' '.repeat(dash.length)}${line}`);

@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type Pair } from 'yaml';
 import type { NodePath } from '../model/document.js';
 import type { EditContext } from './edit-set.js';
 import { hasTemplating } from './templating.js';
-import { lineStartOf, nextLineStart, type Splice } from './text-positions.js';
+import { lineContentEnd, lineStartOf, nextLineStart, trimEnd, type Splice } from './text-positions.js';
 import { isRefusal, refuse, startOf, walkPath, type Collection, type Refusal, type Step } from './walk-path.js';
 
 function entryStart(collection: Collection, index: number): number {
@@ -10,7 +10,11 @@ function entryStart(collection: Collection, index: number): number {
   return isMap(collection) ? startOf((item as Pair<unknown, unknown>).key) : startOf(item);
 }
 
-function entryEnd(collection: Collection, index: number): number {
+function entryEnd(collection: Collection, index: number, text: string): number {
+  return trimEnd(text, rawEntryEnd(collection, index));
+}
+
+function rawEntryEnd(collection: Collection, index: number): number {
   const fallback = collection.range?.[1] ?? 0;
   const item = collection.items[index];
   if (isMap(collection)) {
@@ -42,12 +46,28 @@ export function computeDelete(context: EditContext, path: NodePath, prune: boole
   if (shouldPrune(steps, prune)) return computeDelete(context, path.slice(0, -1), prune);
   const step = steps[steps.length - 1];
   if (!step) return refuse('the document root cannot be deleted this way (delete the document instead)', 0);
+  const anchored = anchorInside(walked.node);
+  if (anchored !== null) return refuse('an anchor (&name) is inside the part to delete; aliases elsewhere may use it', anchored);
   const splices = removeEntry(text, step.collection, step.index, steps[steps.length - 2]);
   if (isRefusal(splices)) return splices;
   for (const splice of splices) {
     if (hasTemplating(text, splice.start, splice.end)) return refuse('templating ({{ }}) in the edited region', splice.start);
   }
   return splices;
+}
+
+/** Where the first anchor in a subtree is, or null: deleting it would break aliases to it. */
+function anchorInside(node: unknown): number | null {
+  if (!node || typeof node !== 'object') return null;
+  let found: number | null = null;
+  visit(node as Node, (_, item) => {
+    if (item && typeof item === 'object' && 'anchor' in item && (item as Node).anchor) {
+      found = (item as Node).range?.[0] ?? 0;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function removeEntry(text: string, collection: Collection, index: number, parent: Step | undefined): Splice[] | Refusal {
@@ -61,7 +81,7 @@ function removeEntry(text: string, collection: Collection, index: number, parent
   if (collection.flow) {
     if (count === 1) return [{ start: collectionStart + 1, end: collectionEnd - 1, text: '' }];
     if (index < count - 1) return [{ start: entryStart(collection, index), end: entryStart(collection, index + 1), text: '' }];
-    return [{ start: entryEnd(collection, index - 1), end: entryEnd(collection, index), text: '' }];
+    return [{ start: entryEnd(collection, index - 1, text), end: entryEnd(collection, index, text), text: '' }];
   }
 
   const start = entryStart(collection, index);
@@ -71,12 +91,18 @@ function removeEntry(text: string, collection: Collection, index: number, parent
   if (isMap(collection) && /^[ \t]*(?:-[ \t]+)+$/.test(lead)) {
     // The first key of a map that is a list item (`- name: a`): the next key moves up behind the dash.
     if (index !== 0) return refuse('an entry shares its line with other content', start);
-    if (count === 1) return [{ start, end: entryEnd(collection, index), text: empty }];
+    if (count === 1) return [{ start, end: entryEnd(collection, index, text), text: empty }];
     return [{ start, end: entryStart(collection, 1), text: '' }];
   }
   if (!/^[ \t]*(?:-[ \t]+)?$/.test(lead)) return refuse('an entry shares its line with other content', start);
-  const lines = wholeLines(text, lineStart, nextLineStart(text, entryEnd(collection, index)));
+  const lines = wholeLines(text, lineStart, nextLineStart(text, entryEnd(collection, index, text)));
   if (count > 1) return [lines];
+  if (parent === undefined) {
+    // The whole document empties: it stays a map or list, not null. The line break is kept as it was.
+    const end = nextLineStart(text, entryEnd(collection, index, text));
+    const lineBreak = text.slice(lineContentEnd(text, end - 1), end).replace(/^[^\r\n]*/, '');
+    return [{ start: lineStart, end, text: `${lead.replace(/-.*$/, '')}${empty}${lineBreak}` }];
+  }
   const marker = markEmpty(text, collection, parent);
   return isRefusal(marker) ? marker : [lines, ...marker];
 }

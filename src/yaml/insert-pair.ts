@@ -3,15 +3,15 @@ import type { EditContext } from './edit-set.js';
 import { blockLines, flowPair, multiLineFlowPair, type PairStyle, type ScalarValue } from './render-values.js';
 import { mapStyle } from './sibling-style.js';
 import { hasTemplating } from './templating.js';
-import { columnOf, lineContentEnd, lineIndent, lineStartOf, type Splice } from './text-positions.js';
+import { columnOf, lineContentEnd, lineIndent, lineStartOf, trimEnd, type Splice } from './text-positions.js';
 import { refuse, startOf, type Collection, type Refusal } from './walk-path.js';
 
 function endOf(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[1];
 }
 
-function pairEnd(pair: Pair<unknown, unknown>, fallback: number): number {
-  return endOf(pair.value) ?? endOf(pair.key) ?? fallback;
+function pairEnd(text: string, pair: Pair<unknown, unknown>, fallback: number): number {
+  return trimEnd(text, endOf(pair.value) ?? endOf(pair.key) ?? fallback);
 }
 
 /** A value that ends on its key's line: nothing, or a scalar that is not a block or multi-line scalar. */
@@ -45,7 +45,7 @@ export function insertIntoMap(context: EditContext, map: YAMLMap<unknown, unknow
   if (map.flow) {
     if (hasTemplating(text, mapStart, mapEnd)) return refuse('templating ({{ }}) in the edited region', mapStart);
     if (!first || !last) return [{ start: mapStart, end: mapEnd, text: newFlowMap(context, keys, value, style, mapStart) }];
-    const at = pairEnd(last, mapEnd);
+    const at = pairEnd(text, last, mapEnd);
     if (!text.slice(mapStart, mapEnd).includes('\n')) return [{ start: at, end: at, text: `, ${flowPair(keys, value, style)}` }];
     // Spread over lines (JSON): one pair a line, at the column of the pairs before it.
     const itemColumn = columnOf(text, startOf(first.key));
@@ -63,7 +63,7 @@ export function insertIntoMap(context: EditContext, map: YAMLMap<unknown, unknow
   const itemColumn = columnOf(text, firstKeyStart);
   const lines = blockLines(keys, value, layout.unit, style).map((line) => `${' '.repeat(itemColumn)}${line}`);
   if (isOneLineScalar(text, last.value)) {
-    const at = lineContentEnd(text, pairEnd(last, mapEnd));
+    const at = lineContentEnd(text, pairEnd(text, last, mapEnd));
     return [{ start: at, end: at, text: `${eol}${lines.join(eol)}` }];
   }
   // Before the first key: the text there already stands at the item column (after `- ` in a list).

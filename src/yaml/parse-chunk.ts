@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { NodePath } from '../model/document.js';
 import type { DocumentChunk } from './split-documents.js';
 
@@ -59,9 +59,17 @@ export function parseChunk(chunk: DocumentChunk): ParsedChunk {
     doc,
     errors: doc.errors.map(problem),
     warnings: doc.warnings.map(problem),
-    isEmpty: doc.contents === null && doc.errors.length === 0,
+    isEmpty: hasNoContent(doc),
     locate: (path) => position(offsetOfPath(doc, path)),
   };
+}
+
+/** After a `---` marker the library reports an empty document as a null scalar spanning no text. */
+function hasNoContent(doc: Document.Parsed): boolean {
+  if (doc.errors.length > 0) return false;
+  const contents = doc.contents;
+  if (contents === null) return true;
+  return isScalar(contents) && contents.value === null && !contents.tag && !contents.anchor && contents.range[0] === contents.range[1];
 }
 
 /** Offset of the node at `path` (its key, for map entries), or of the deepest existing ancestor. */

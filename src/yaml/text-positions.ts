@@ -25,6 +25,16 @@ export function lineContentEnd(text: string, offset: number): number {
   return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
 }
 
+/**
+ * A node's end with trailing spaces dropped. The library lets an empty value's range run into
+ * the indentation of the next line; taken as is, "the rest of the line" would be the next line.
+ */
+export function trimEnd(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
+}
+
 /** 0-based column of `offset` in its line. */
 export function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { splitDocuments } from '../../src/yaml/index.js';
+
+function texts(input: string): string[] {
+  return splitDocuments(input).map((chunk) => chunk.text);
+}
+
+describe('splitDocuments', () => {
+  const cases: [string, string, string[]][] = [
+    ['empty text', '', ['']],
+    ['one document without a marker', 'a: 1\n', ['a: 1\n']],
+    ['a marker first', '---\na: 1\n', ['---\na: 1\n']],
+    ['comments before the first marker', '# header\n\n---\na: 1\n', ['# header\n\n', '---\na: 1\n']],
+    ['a document before the first marker', 'a: 1\n---\nb: 2\n', ['a: 1\n', '---\nb: 2\n']],
+    ['marker with content or comment on its line', '--- |\n  text\n---   # c\nb: 2\n--- {a: 1}\n', ['--- |\n  text\n', '---   # c\nb: 2\n', '--- {a: 1}\n']],
+    ['a marker at the end without a line break', 'a: 1\n---', ['a: 1\n', '---']],
+    ['indented --- inside a block scalar is content', 'a: |\n  x\n  ---\n  y\n---\nb: 1\n', ['a: |\n  x\n  ---\n  y\n', '---\nb: 1\n']],
+    ['--- followed by text is not a marker', 'a: 1\n---x: 1\n----\n', ['a: 1\n---x: 1\n----\n']],
+    ['end markers stay in the chunk', 'a: 1\n...\n---\nb: 2\n...\n', ['a: 1\n...\n', '---\nb: 2\n...\n']],
+    ['CRLF', 'a: 1\r\n---\r\nb: 2\r\n', ['a: 1\r\n', '---\r\nb: 2\r\n']],
+    ['a BOM before the first marker', '\uFEFF---\na: 1\n---\nb: 2\n', ['\uFEFF---\na: 1\n', '---\nb: 2\n']],
+    ['a BOM and comments', '\uFEFF# c\n---\na: 1\n', ['\uFEFF# c\n', '---\na: 1\n']],
+    ['directives belong to the next document', '%YAML 1.2\n---\na: 1\n...\n%YAML 1.2\n# c\n---\nb: 2\n', ['%YAML 1.2\n---\na: 1\n...\n', '%YAML 1.2\n# c\n---\nb: 2\n']],
+    ['a tab after the marker', '---\tx\n', ['---\tx\n']],
+    ['empty documents', '---\n---\n---\n', ['---\n', '---\n', '---\n']],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      expect(texts(input)).toEqual(expected);
+      expect(texts(input).join('')).toBe(input);
+    });
+  }
+
+  it('numbers chunks and records their offsets and first lines', () => {
+    const input = '# c\n---\na: 1\nb: 2\n---\nc: 3\n';
+    expect(splitDocuments(input)).toEqual([
+      { index: 0, start: 0, end: 4, text: '# c\n', startLine: 0 },
+      { index: 1, start: 4, end: 18, text: '---\na: 1\nb: 2\n', startLine: 1 },
+      { index: 2, start: 18, end: 27, text: '---\nc: 3\n', startLine: 4 },
+    ]);
+  });
+
+  it('keeps chunks contiguous on random streams', () => {
+    const lines = ['---', '--- |', '  ---', 'a: 1', '# c', '', '...', '---x', '- b', '\r', '%YAML 1.2'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let round = 0; round < 300; round++) {
+      const input = Array.from({ length: next() % 12 }, () => lines[next() % lines.length]).join(next() % 2 ? '\n' : '\r\n');
+      const chunks = splitDocuments(input);
+      expect(chunks.map((chunk) => chunk.text).join('')).toBe(input);
+      chunks.forEach((chunk, index) => {
+        expect(chunk.index).toBe(index);
+        expect(input.slice(chunk.start, chunk.end)).toBe(chunk.text);
+        expect(chunk.startLine).toBe(input.slice(0, chunk.start).split('\n').length - 1);
+      });
+    }
+  });
+
+  it('splits 20,000 documents quickly', () => {
+    const doc = '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {a: b}\ndata:\n  k: |\n    ---\n    v\n';
+    const input = doc.repeat(20_000);
+    const started = performance.now();
+    const chunks = splitDocuments(input);
+    const elapsed = performance.now() - started;
+    expect(chunks).toHaveLength(20_000);
+    expect(elapsed).toBeLessThan(500);
+  });
+});
