@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
-import type { SourceFormat } from '../model/document.js';
+import type { NodePath, SourceFormat } from '../model/document.js';
 import { documentLayout } from './document-layout.js';
 import { computeAppend } from './edit-append.js';
 import { computeDelete } from './edit-delete.js';
@@ -75,11 +75,12 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
   // Usually the edits touch separate places: then one parse serves them all.
   const together = splicesTogether({ text, doc: original, format, eol, layout: documentLayout(text, original) }, edits);
   if (together) {
-    for (const edit of edits) expected = applyStructurally(expected, edit);
+    let intended = structuredClone(expected);
+    for (const edit of edits) intended = applyStructurally(intended, edit);
     const edited = applySplices(text, together);
     if (edited === text) return text;
-    const verified = verify(edited, expected, format);
-    return isRefusal(verified) ? refuse(verified.refused, offsetOfPath(original, edits[0]?.path ?? [])) : verified;
+    // When the edits did interact after all, the one-by-one path below decides.
+    if (!isRefusal(verify(edited, intended, format))) return edited;
   }
 
   let current = text;
@@ -104,6 +105,11 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
  * insert at the same place (a missing map both would create, for instance).
  */
 function splicesTogether(context: EditContext, edits: readonly InPlaceEdit[]): Splice[] | null {
+  // Edits on the same node or on a node and its descendants see each other's results:
+  // a second `set` of one path may be a no-op against the original text but not after the first.
+  for (const [i, edit] of edits.entries()) {
+    if (edits.some((other, j) => j !== i && isPrefix(edit.path, other.path))) return null;
+  }
   const all: Splice[] = [];
   for (const edit of edits) {
     const splices = spliceFor(context, edit);
@@ -117,6 +123,10 @@ function splicesTogether(context: EditContext, edits: readonly InPlaceEdit[]): S
     if (previous.end > next.start || previous.start === next.start) return null;
   }
   return all;
+}
+
+function isPrefix(prefix: NodePath, path: NodePath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
 }
 
 /** The document's plain value: js-yaml when it safely can (fast), else the parsed tree with alias limits. */
