@@ -151,26 +151,27 @@ function rootBlock(text: string): Block | null {
   return null;
 }
 
-/**
- * Where the node at `path` starts (its key, for a map entry), or where the deepest existing
- * ancestor starts when the path is missing; null when the layout is not plain enough to say.
- */
-export function locateInBlock(text: string, path: NodePath): BlockLocation | null {
+/** What a walk down a path found: the node, or the block where the path stops. */
+export type BlockWalk =
+  | { kind: 'found'; offset: number; keyLine: Line | null; valueStart: number; container: Block }
+  | { kind: 'missing'; depth: number; container: Block; isList: boolean; nearest: number }
+  | { kind: 'empty'; depth: number; nearest: number };
+
+/** Walks `path` down block maps and lists; null when the layout is not plain enough to say. */
+export function walkBlocks(text: string, path: NodePath): BlockWalk | null {
   let block = rootBlock(text);
   if (!block) return null;
   let nearest = lineAt(text, block.start).content;
   let isList = text.startsWith('- ', nearest);
+  if (path.length === 0) return { kind: 'found', offset: nearest, keyLine: null, valueStart: nearest, container: block };
   for (let depth = 0; depth < path.length; depth++) {
     const segment = path[depth];
-    let keyLine: Line;
-    let keyIndent: number;
-    let valueStart: number;
     if (typeof segment === 'number') {
       if (!isList) return null;
       const item = listItem(text, block, segment);
-      if (item === 'missing') return { found: false, nearest };
+      if (item === 'missing') return { kind: 'missing', depth, container: block, isList, nearest };
       if (item === 'unsure') return null;
-      if (depth === path.length - 1) return { found: true, offset: item.content };
+      if (depth === path.length - 1) return { kind: 'found', offset: item.content, keyLine: null, valueStart: item.content, container: block };
       block = { start: item.line.start, end: item.end, indent: item.content - item.line.start, firstContent: item.content };
       nearest = item.content;
       isList = false;
@@ -179,21 +180,60 @@ export function locateInBlock(text: string, path: NodePath): BlockLocation | nul
     if (isList) return null;
     const found = findKey(text, block, String(segment));
     if (found === 'unsure') return null;
-    if (found === 'missing') return { found: false, nearest };
+    if (found === 'missing') return { kind: 'missing', depth, container: block, isList, nearest };
     nearest = found.offset;
-    if (depth === path.length - 1) return { found: true, offset: found.offset };
-    keyLine = found.line;
-    keyIndent = found.offset - found.line.start;
-    valueStart = found.valueStart;
+    if (depth === path.length - 1) return { kind: 'found', offset: found.offset, keyLine: found.line, valueStart: found.valueStart, container: block };
     // An inline value (scalar, flow collection, block scalar header, anchor, tag) ends the easy part.
-    if (valueStart < keyLine.end && text[valueStart] !== '#') return null;
-    const child = childBlock(text, keyLine, keyIndent, block.end);
-    if (!child) return { found: false, nearest };
+    if (found.valueStart < found.line.end && text[found.valueStart] !== '#') return null;
+    const child = childBlock(text, found.line, found.offset - found.line.start, block.end);
+    if (!child) return { kind: 'empty', depth: depth + 1, nearest };
     block = child.block;
     isList = child.isList;
   }
-  return { found: true, offset: nearest };
+  return null;
 }
+
+/**
+ * Where the node at `path` starts (its key, for a map entry), or where the deepest existing
+ * ancestor starts when the path is missing; null when the layout is not plain enough to say.
+ */
+export function locateInBlock(text: string, path: NodePath): BlockLocation | null {
+  const walk = walkBlocks(text, path);
+  if (walk === null) return null;
+  return walk.kind === 'found' ? { found: true, offset: walk.offset } : { found: false, nearest: walk.nearest };
+}
+
+/** The entries of a block map: where each key starts and what its line holds. */
+export function blockEntries(text: string, block: Block): { offset: number; line: Line; valueStart: number; key: string }[] | null {
+  const entries: { offset: number; line: Line; valueStart: number; key: string }[] = [];
+  for (let position = block.start; position < block.end; ) {
+    const line = lineAt(text, position);
+    position = line.next;
+    const content = block.firstContent !== undefined && line.start === block.start ? block.firstContent : line.content;
+    if (content === line.end || text.charCodeAt(content) === 35) continue;
+    const indent = content - line.start;
+    if (indent > block.indent) continue;
+    if (indent < block.indent || text.slice(line.start, content).includes('\t')) return null;
+    if (text.startsWith('- ', content) || (text[content] === '-' && content + 1 === line.end)) continue;
+    const entry = readKey(text, content, line.end);
+    if (!entry) return null;
+    entries.push({ offset: content, line, valueStart: entry.valueStart, key: entry.key });
+  }
+  return entries;
+}
+
+/** Whether more-indented content follows a line before `limit`: a nested block or a continuation. */
+export function hasDeeperLines(text: string, line: Line, indent: number, limit: number): boolean {
+  for (let position = line.next; position < limit; ) {
+    const next = lineAt(text, position);
+    position = next.next;
+    if (isBlankOrComment(text, next)) continue;
+    return next.indent > indent || (next.indent === indent && text.startsWith('-', next.content));
+  }
+  return false;
+}
+
+export type { Block, Line };
 
 function listItem(text: string, block: Block, index: number): { line: Line; content: number; end: number } | 'missing' | 'unsure' {
   let count = -1;

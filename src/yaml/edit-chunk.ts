@@ -8,6 +8,7 @@ import { computeSet, type EditContext } from './edit-set.js';
 import { MAX_ALIAS_COUNT, offsetOfPath, parseDocumentText } from './parse-chunk.js';
 import { renderBlock } from './render-values.js';
 import { splitDocuments } from './split-documents.js';
+import { fastBlockSplices } from './fast-block-edit.js';
 import { fastPlainValue } from './read-chunk.js';
 import { applyStructurally } from './structural-edits.js';
 import { applySplices, type Splice } from './text-positions.js';
@@ -65,6 +66,8 @@ function isInPlace(edit: YamlEdit): edit is InPlaceEdit {
 }
 
 function editInPlace(text: string, edits: readonly InPlaceEdit[], format: SourceFormat, eol: string): string | Refusal {
+  const quick = format === 'yaml' ? editFromOutline(text, edits, eol) : null;
+  if (quick !== null) return quick;
   const original = parseDocumentText(text);
   const error = original.errors[0];
   if (error) return refuse(`the document does not parse: ${firstLine(error.message)}`, error.pos[0]);
@@ -123,6 +126,22 @@ function splicesTogether(context: EditContext, edits: readonly InPlaceEdit[]): S
     if (previous.end > next.start || previous.start === next.start) return null;
   }
   return all;
+}
+
+/**
+ * The fast path: plain block edits from the line outline, verified like any other. Null sends
+ * the edits down the tree-based path (which also explains any refusal).
+ */
+function editFromOutline(text: string, edits: readonly InPlaceEdit[], eol: string): string | null {
+  const read = fastPlainValue(text);
+  if (!read) return null;
+  const splices = fastBlockSplices(text, edits, read.value, eol);
+  if (!splices) return null;
+  if (splices.length === 0) return text;
+  let expected = read.value;
+  for (const edit of edits) expected = applyStructurally(expected, edit);
+  const edited = applySplices(text, splices);
+  return isRefusal(verify(edited, expected, 'yaml')) ? null : edited;
 }
 
 function isPrefix(prefix: NodePath, path: NodePath): boolean {

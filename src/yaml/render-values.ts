@@ -20,9 +20,11 @@ function readsBackAs(value: string, version: '1.1' | '1.2'): boolean {
  */
 export function plainIsSafe(value: string, context: ScalarContext = 'block'): boolean {
   if (value === '' || value.trim() !== value) return false;
-  // The common case, decided without a parser: a word starting with a letter that no YAML
-  // version reads as a boolean or null (`y`, `n`, `yes`, `off`... are excluded).
+  // The common cases, decided without a parser: a word starting with a letter that no YAML
+  // version reads as a boolean or null (`y`, `n`, `yes`, `off`... are excluded), and a GUID
+  // (client and tenant ids), which no YAML version reads as a number or a date.
   if (/^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(value)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true;
   if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[,[\]{}#&*!|>'"%@`]|^[-?:](?:[ \t]|$)|:$/.test(value)) return false;
   if (context === 'flow' && /[,[\]{}]/.test(value)) return false;
   return readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
@@ -87,6 +89,8 @@ export function multiLineFlowPair(path: readonly string[], value: ScalarValue, s
  * or "on" stay strings for this library and for Kubernetes' decoder.
  */
 export function renderBlock(value: unknown, eol: string, layout: { unit: number; indentSeq: boolean } = { unit: 2, indentSeq: true }): string {
+  const simple = renderSimpleMap(value, layout.unit, 0);
+  if (simple !== null) return simple.map((line) => `${line}${eol}`).join('');
   const doc = new Document(value);
   visit(doc, {
     Scalar(_, node) {
@@ -95,6 +99,30 @@ export function renderBlock(value: unknown, eol: string, layout: { unit: number;
   });
   const text = doc.toString({ lineWidth: 0, indent: layout.unit, indentSeq: layout.indentSeq });
   return eol === '\n' ? text : text.replaceAll('\n', eol);
+}
+
+/**
+ * Nested maps of non-empty scalars (a new ServiceAccount, say) rendered directly, spelled as the
+ * yaml library would spell them but without building a document; null for anything else.
+ */
+function renderSimpleMap(value: unknown, unit: number, depth: number): string[] | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return null;
+  const indent = ' '.repeat(unit * depth);
+  const lines: string[] = [];
+  for (const [key, entry] of entries) {
+    if (!plainIsSafe(key)) return null;
+    if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') {
+      if (entry === '' || (typeof entry === 'string' && /[\n\r]/.test(entry))) return null;
+      lines.push(`${indent}${key}: ${renderScalar(entry, 'plain')}`);
+      continue;
+    }
+    const nested = renderSimpleMap(entry, unit, depth + 1);
+    if (nested === null) return null;
+    lines.push(`${indent}${key}:`, ...nested);
+  }
+  return lines;
 }
 
 /** JSON for a new list item, each line after the first starting at `column`. */

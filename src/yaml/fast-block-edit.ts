@@ -1,0 +1,134 @@
+import type { NodePath } from '../model/document.js';
+import { blockEntries, hasDeeperLines, walkBlocks, type Block, type Line } from './block-outline.js';
+import { renderScalar, type PairStyle, type ScalarValue } from './render-values.js';
+import type { Splice } from './text-positions.js';
+import type { YamlEdit } from './yaml-edit.js';
+
+/**
+ * The common edits (set a one-line scalar, add a key to an existing block map) computed from
+ * the block outline alone, without building the yaml library's node tree. They spell the text
+ * exactly as the tree-based edits do (same quoting rules, same insertion points), and their
+ * result goes through the same read-back verification. Null whenever anything is less plain,
+ * and the tree-based path takes over.
+ */
+export function fastBlockSplices(text: string, edits: readonly YamlEdit[], current: unknown, eol: string): Splice[] | null {
+  if (text.includes('{{')) return null;
+  const splices: Splice[] = [];
+  for (const edit of edits) {
+    if (edit.op !== 'set' || edit.path.length === 0) return null;
+    if (valueAt(current, edit.path) === edit.value) continue;
+    const splice = spliceForSet(text, edit.path, edit.value, eol);
+    if (!splice) return null;
+    splices.push(splice);
+  }
+  const starts = new Set<number>();
+  for (const splice of splices) {
+    if (starts.has(splice.start)) return null;
+    starts.add(splice.start);
+  }
+  return splices;
+}
+
+function valueAt(value: unknown, path: NodePath): unknown {
+  let node = value;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[String(segment)];
+  }
+  return node;
+}
+
+function spliceForSet(text: string, path: NodePath, value: ScalarValue, eol: string): Splice | null {
+  const walk = walkBlocks(text, path);
+  if (walk === null) return null;
+  if (walk.kind === 'found') {
+    if (!walk.keyLine || typeof path[path.length - 1] !== 'string') return null;
+    return replaceValue(text, walk.keyLine, walk.offset, walk.valueStart, walk.container, value);
+  }
+  // Only one missing key, in a block map that exists and has entries.
+  if (walk.kind !== 'missing' || walk.isList || walk.depth !== path.length - 1) return null;
+  return insertEntry(text, walk.container, String(path[walk.depth]), value, eol);
+}
+
+function replaceValue(text: string, line: Line, keyOffset: number, valueStart: number, container: Block, value: ScalarValue): Splice | null {
+  const token = scalarToken(text, valueStart, line.end);
+  if (!token) return null;
+  const keyIndent = keyOffset - line.start;
+  if (hasDeeperLines(text, line, keyIndent, container.end)) return null; // a nested block or a continuation line
+  if (token.start === token.end) {
+    // `key:` holding nothing: the value goes right after the colon, as the tree-based edit puts it.
+    let indicator = token.start - 1;
+    while (text[indicator] === ' ' || text[indicator] === '\t') indicator--;
+    if (text[indicator] !== ':') return null;
+    return { start: indicator + 1, end: indicator + 1, text: ` ${renderScalar(value, 'plain', 'double', 'block')}` };
+  }
+  return { start: token.start, end: token.end, text: renderScalar(value, token.style, 'double', 'block') };
+}
+
+interface Token {
+  start: number;
+  end: number;
+  style: 'plain' | 'double' | 'single';
+}
+
+/** The one-line scalar on a key's line, or null for anything else (flow, block scalar, anchor...). */
+function scalarToken(text: string, start: number, lineEnd: number): Token | null {
+  if (start >= lineEnd) return { start: lineEnd, end: lineEnd, style: 'plain' };
+  const first = text[start];
+  if (first === '#') return null;
+  if (first === '"' || first === "'") {
+    let close = start + 1;
+    for (; close < lineEnd; close++) {
+      if (first === '"' && text[close] === '\\') close++;
+      else if (text[close] === first) {
+        if (first === "'" && text[close + 1] === "'") close++;
+        else break;
+      }
+    }
+    if (close >= lineEnd) return null;
+    const rest = text.slice(close + 1, lineEnd);
+    if (!/^\s*(#.*)?$/.test(rest)) return null;
+    return { start, end: close + 1, style: first === '"' ? 'double' : 'single' };
+  }
+  if (/[[\]{}&*!|>%@`,]/.test(first ?? '')) return null;
+  const comment = text.slice(start, lineEnd).search(/\s#/);
+  const end = comment === -1 ? lineEnd : start + comment;
+  let trimmed = end;
+  while (trimmed > start && (text[trimmed - 1] === ' ' || text[trimmed - 1] === '\t')) trimmed--;
+  return { start, end: trimmed, style: 'plain' };
+}
+
+/** Mirrors sibling-style.ts: keys quoted only when all are; values quoted when any string sibling is. */
+function entriesStyle(text: string, entries: { offset: number; valueStart: number; line: Line }[]): PairStyle {
+  const quoteOf = (at: number) => (text[at] === '"' ? 'double' : text[at] === "'" ? 'single' : null);
+  const keys = entries.map((entry) => quoteOf(entry.offset));
+  const values = entries.map((entry) => (entry.valueStart < entry.line.end ? quoteOf(entry.valueStart) : null)).filter((quote) => quote !== null);
+  const dominant = (quotes: (string | null)[]) => (quotes.filter((q) => q === 'single').length > quotes.filter((q) => q === 'double').length ? 'single' : 'double');
+  const allKeysQuoted = keys.length > 0 && keys.every((quote) => quote !== null);
+  const valueQuote = dominant(values);
+  return {
+    key: allKeysQuoted ? dominant(keys) : 'plain',
+    value: values.length > 0 ? valueQuote : 'plain',
+    quote: values.length > 0 ? valueQuote : dominant(keys),
+    context: 'block',
+  };
+}
+
+function insertEntry(text: string, block: Block, key: string, value: ScalarValue, eol: string): Splice | null {
+  const entries = blockEntries(text, block);
+  const first = entries?.[0];
+  const last = entries?.[entries.length - 1];
+  if (!entries || !first || !last) return null;
+  const style = entriesStyle(text, entries);
+  const column = block.indent;
+  const pair = `${renderScalar(key, style.key, style.quote, 'block')}: ${renderScalar(value, style.value, style.quote, 'block')}`;
+  const lastToken = scalarToken(text, last.valueStart, last.line.end);
+  const lastIsOneLine = lastToken !== null && !hasDeeperLines(text, last.line, last.offset - last.line.start, block.end);
+  if (lastIsOneLine) {
+    const lastValue = text.slice(last.valueStart, last.line.end);
+    if (/^[|>]/.test(lastValue)) return null;
+    return { start: last.line.end, end: last.line.end, text: `${eol}${' '.repeat(column)}${pair}` };
+  }
+  if (!/^[ \t]*(?:-[ \t]+)*$/.test(text.slice(first.line.start, first.offset))) return null;
+  return { start: first.offset, end: first.offset, text: `${pair}${eol}${' '.repeat(column)}` };
+}
