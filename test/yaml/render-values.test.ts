@@ -11,6 +11,7 @@ describe('plainIsSafe', () => {
     expect(plainIsSafe('a,b')).toBe(true);
     expect(plainIsSafe('a,b', 'flow')).toBe(false);
     expect(plainIsSafe('a}b', 'flow')).toBe(false);
+    expect(plainIsSafe('nginx:1.27', 'flow')).toBe(false);
   });
 });
 
