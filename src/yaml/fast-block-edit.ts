@@ -12,7 +12,8 @@ import type { YamlEdit } from './yaml-edit.js';
  * and the tree-based path takes over.
  */
 export function fastBlockSplices(text: string, edits: readonly YamlEdit[], current: unknown, eol: string): Splice[] | null {
-  if (text.includes('{{')) return null;
+  // Templating and merge keys (even without aliases, `<<: {a: 1}`) are refused by the tree-based path.
+  if (text.includes('{{') || text.includes('<<')) return null;
   const splices: Splice[] = [];
   for (const edit of edits) {
     if (edit.op !== 'set' || edit.path.length === 0) return null;
