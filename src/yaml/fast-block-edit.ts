@@ -124,7 +124,11 @@ function insertEntry(text: string, block: Block, key: string, value: ScalarValue
   const column = block.indent;
   const pair = `${renderScalar(key, style.key, style.quote, 'block')}: ${renderScalar(value, style.value, style.quote, 'block')}`;
   const lastToken = scalarToken(text, last.valueStart, last.line.end);
-  const lastIsOneLine = lastToken !== null && !hasDeeperLines(text, last.line, last.offset - last.line.start, block.end);
+  const lastHasDeeperLines = hasDeeperLines(text, last.line, last.offset - last.line.start, block.end);
+  // A one-line value the outline cannot classify (anchor, tag, flow collection, only a comment):
+  // the tree-based path knows whether it is a scalar, which decides where the pair goes.
+  if (lastToken === null && !lastHasDeeperLines) return null;
+  const lastIsOneLine = lastToken !== null && !lastHasDeeperLines;
   if (lastIsOneLine) {
     const lastValue = text.slice(last.valueStart, last.line.end);
     if (/^[|>]/.test(lastValue)) return null;

@@ -1,0 +1,57 @@
+/**
+ * The outline fast path (fast-block-edit.ts) must spell every edit exactly as the tree-based
+ * edits do; it is only allowed to give up (null). Checked on every scalar and every new key of
+ * every golden input, in LF and CRLF.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { NodePath } from '../../src/model/document.js';
+import { documentLayout } from '../../src/yaml/document-layout.js';
+import { computeSet } from '../../src/yaml/edit-set.js';
+import { fastBlockSplices } from '../../src/yaml/fast-block-edit.js';
+import { parseDocumentText } from '../../src/yaml/parse-chunk.js';
+import { splitDocuments } from '../../src/yaml/split-documents.js';
+import { applySplices } from '../../src/yaml/text-positions.js';
+import { isRefusal } from '../../src/yaml/walk-path.js';
+
+const GOLDEN = path.join(import.meta.dirname, 'golden');
+
+function targets(node: unknown, prefix: NodePath = []): NodePath[] {
+  if (isScalar(node)) return prefix.length > 0 ? [prefix] : [];
+  if (isMap(node)) {
+    const found: NodePath[] = [[...prefix, 'wimigrate.example/new']];
+    for (const pair of node.items) if (isScalar(pair.key)) found.push(...targets(pair.value, [...prefix, String(pair.key.value)]));
+    return found;
+  }
+  if (isSeq(node)) return node.items.flatMap((item, index) => targets(item as Node, [...prefix, index]));
+  return [];
+}
+
+describe('the outline fast path agrees with the tree-based edits', () => {
+  const inputs = readdirSync(GOLDEN).filter((name) => existsSync(path.join(GOLDEN, name, 'input.yaml')));
+  for (const name of inputs.sort()) {
+    it(name, () => {
+      const lf = readFileSync(path.join(GOLDEN, name, 'input.yaml'), 'utf8');
+      for (const [file, eol] of [[lf, '\n'], [lf.replaceAll('\n', '\r\n'), '\r\n']] as const) {
+        for (const chunk of splitDocuments(file)) {
+          const doc = parseDocumentText(chunk.text);
+          if (doc.errors.length > 0) continue;
+          const value = doc.toJS();
+          for (const target of targets(doc.contents)) {
+            for (const newValue of ['wimigrate', 'true', 7] as const) {
+              const edit = { op: 'set' as const, docIndex: 0, path: target, value: newValue };
+              const fast = fastBlockSplices(chunk.text, [edit], value, eol);
+              if (fast === null) continue;
+              const tree = computeSet({ text: chunk.text, doc, format: 'yaml', eol, layout: documentLayout(chunk.text, doc) }, target, newValue);
+              expect(isRefusal(tree), `${JSON.stringify(target)} refused by the tree path only`).toBe(false);
+              if (isRefusal(tree)) continue;
+              expect(applySplices(chunk.text, fast), JSON.stringify(target)).toBe(applySplices(chunk.text, tree));
+            }
+          }
+        }
+      }
+    });
+  }
+});
