@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -128,12 +129,8 @@ function looksLikeJson(text: string): boolean {
 
 /** Null for binary content (a NUL byte) or bytes that are not valid UTF-8. */
 function decodeText(bytes: Buffer): string | null {
-  if (bytes.subarray(0, 8192).includes(0)) return null;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  if (bytes.subarray(0, 8192).includes(0) || !isUtf8(bytes)) return null;
+  return bytes.toString('utf8');
 }
 
 function describeError(error: unknown): string {
