@@ -12,6 +12,8 @@ import { refString } from '../model/inventory.js';
 import type { AnalyzerOptions } from './analyzer-options.js';
 
 export const POD_IDENTITY_LABEL = 'aadpodidbinding';
+/** The pod label that makes the Workload ID webhook act on a pod. */
+export const WORKLOAD_IDENTITY_USE_LABEL = 'azure.workload.identity/use';
 
 export function identityOfBinding(
   binding: AzureIdentityBindingEntry,

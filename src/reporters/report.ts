@@ -29,6 +29,8 @@ export interface Report {
     bindings: number;
     exceptions: number;
     workloads: number;
+    /** Workloads whose pods carry `aadpodidbinding`. */
+    workloadsLabelled: number;
     workloadsWithIdentity: number;
     serviceAccounts: number;
     federatedCredentials: number;
@@ -67,6 +69,7 @@ export function buildSummary(result: MigrationResult): ReportSummary {
     bindings: inventory.bindings.length,
     exceptions: inventory.exceptions.length,
     workloads: inventory.workloads.length,
+    workloadsLabelled: inventory.workloads.filter((workload) => 'aadpodidbinding' in workload.podLabels).length,
     workloadsWithIdentity: new Set(inventory.assignments.map((assignment) => assignment.workload)).size,
     serviceAccounts: plan.serviceAccounts.length,
     federatedCredentials: plan.federatedCredentials.length,

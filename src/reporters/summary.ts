@@ -9,7 +9,7 @@ export function summaryLine(command: Report['command'], s: ReportSummary): strin
   const parts = [
     plural(s.files, 'file'),
     plural(s.documents, 'document'),
-    `${plural(s.workloadsWithIdentity, 'workload')} with pod identity`,
+    `${plural(s.workloadsLabelled, 'workload')} labelled for pod identity (${s.workloadsWithIdentity} receiving an identity)`,
     plural(s.identities, 'identity').replace('identitys', 'identities'),
   ];
   if (command !== 'scan') {

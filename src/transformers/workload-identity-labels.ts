@@ -5,17 +5,17 @@
  * At cutover `aadpodidbinding` goes too, except from an immutable selector (and so from the
  * template, which must keep matching it).
  */
-import { POD_IDENTITY_LABEL } from '../analyzers/match-bindings.js';
+import { POD_IDENTITY_LABEL, WORKLOAD_IDENTITY_USE_LABEL } from '../analyzers/match-bindings.js';
 import { metadataOf } from '../analyzers/object-fields.js';
 import { deleteAt, editsOnly, plannedWorkloads, setAt, type FileEdit, type Transformer } from './transform-context.js';
 
-export const USE_LABEL = 'azure.workload.identity/use';
+
 
 export const addWorkloadIdentityLabel: Transformer = (context) =>
   editsOnly(
     plannedWorkloads(context)
-      .filter(({ workload }) => workload.podLabels[USE_LABEL] !== 'true')
-      .map(({ workload }) => setAt(workload.doc, [...workload.templatePath, 'metadata', 'labels', USE_LABEL], 'true')),
+      .filter(({ workload }) => workload.podLabels[WORKLOAD_IDENTITY_USE_LABEL] !== 'true')
+      .map(({ workload }) => setAt(workload.doc, [...workload.templatePath, 'metadata', 'labels', WORKLOAD_IDENTITY_USE_LABEL], 'true')),
   );
 
 export const removePodIdentityLabel: Transformer = (context) => {

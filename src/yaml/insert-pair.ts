@@ -1,4 +1,4 @@
-import { isScalar, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { EditContext } from './edit-set.js';
 import { blockLines, flowPair, multiLineFlowPair, type PairStyle, type ScalarValue } from './render-values.js';
 import { mapStyle } from './sibling-style.js';
@@ -32,7 +32,8 @@ function newFlowMap(context: EditContext, keys: string[], value: ScalarValue, st
 
 /**
  * Adds the pair `keys[0]: ...` to an existing map. Block maps get it after the last pair when that
- * pair fits on one line (so it lands next to its siblings), otherwise before the first pair;
+ * pair fits on one line or holds a nested block map (so it lands next to its siblings), otherwise
+ * (a list last) before the first pair;
  * flow maps get it before the closing brace.
  */
 export function insertIntoMap(context: EditContext, map: YAMLMap<unknown, unknown>, keys: string[], value: ScalarValue): Splice[] | Refusal {
@@ -65,6 +66,12 @@ export function insertIntoMap(context: EditContext, map: YAMLMap<unknown, unknow
   if (isOneLineScalar(text, last.value)) {
     const at = lineContentEnd(text, pairEnd(text, last, mapEnd));
     return [{ start: at, end: at, text: `${eol}${lines.join(eol)}` }];
+  }
+  // After a nested block map (`labels:` closing `metadata`), so the keys people read first stay
+  // first; but a new `metadata` goes first, where Kubernetes manifests always have it.
+  if (isMap(last.value) && !last.value.flow && keys[0] !== 'metadata') {
+    const end = endOf(last.value);
+    if (end !== undefined && text[end - 1] === '\n') return [{ start: end, end, text: `${lines.join(eol)}${eol}` }];
   }
   // Before the first key: the text there already stands at the item column (after `- ` in a list).
   if (!/^[ \t]*(?:-[ \t]+)*$/.test(text.slice(lineStartOf(text, firstKeyStart), firstKeyStart))) {

@@ -20,6 +20,10 @@ const TABLES: Record<string, { valid: Case[]; invalid: InvalidCase[] }> = {
     valid: [
       { name: 'bound label', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'a', { aadpodidbinding: 'sel' }))) },
       { name: 'cross-namespace by default', files: one(join(identity('id', 'a'), binding('b', 'a', 'id', 'sel'), deployment('web', 'other', { aadpodidbinding: 'sel' }))) },
+      {
+        name: 'left in an immutable selector after cutover',
+        files: one('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector:\n    matchLabels: {aadpodidbinding: sel}\n  template:\n    metadata:\n      labels: {aadpodidbinding: sel, azure.workload.identity/use: "true"}\n    spec:\n      containers: [{name: a, image: b}]\n'),
+      },
     ],
     invalid: [
       { name: 'no binding', files: one(deployment('web', 'a', { aadpodidbinding: 'nobody' })), messages: ['no AzureIdentityBinding has this selector'], line: 14 },

@@ -20,7 +20,7 @@ describe('wimigrate migrate', () => {
     expect(run.stdout).toMatch(/^diff --git a\//m);
     expect(run.stdout).toContain('+        azure.workload.identity/use: "true"');
     expect(run.stderr).toContain('Dry run: nothing was written');
-    expect(run.stderr).toMatch(/Summary: \d+ files, \d+ documents, \d+ workloads with pod identity/);
+    expect(run.stderr).toMatch(/Summary: \d+ files, \d+ documents, \d+ workloads labelled for pod identity \(\d+ receiving an identity\)/);
     expect(treeHash(work)).toEqual(before);
   });
 

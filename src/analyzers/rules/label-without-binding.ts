@@ -1,5 +1,5 @@
 import { refString } from '../../model/inventory.js';
-import { bindingReaches, identityOfBinding, POD_IDENTITY_LABEL } from '../match-bindings.js';
+import { bindingReaches, identityOfBinding, POD_IDENTITY_LABEL, WORKLOAD_IDENTITY_USE_LABEL } from '../match-bindings.js';
 import type { Rule } from '../rule.js';
 
 /** A pod labelled for pod identity that no binding (or no binding in reach) serves. */
@@ -13,6 +13,8 @@ export const labelWithoutBinding: Rule = {
     return inventory.workloads.flatMap((workload) => {
       const selector = workload.podLabels[POD_IDENTITY_LABEL];
       if (selector === undefined || served.has(workload)) return [];
+      // Already on Workload ID: a label left in an immutable selector is expected, and reported as such.
+      if (workload.podLabels[WORKLOAD_IDENTITY_USE_LABEL] === 'true' && POD_IDENTITY_LABEL in workload.selectorLabels) return [];
       const location = workload.doc.locate([...workload.templatePath, 'metadata', 'labels', POD_IDENTITY_LABEL]);
       const sameSelector = inventory.bindings.filter((binding) => binding.selector === selector);
       const outOfReach = sameSelector.filter((binding) => {
