@@ -9,8 +9,6 @@ import { POD_IDENTITY_LABEL, WORKLOAD_IDENTITY_USE_LABEL } from '../analyzers/ma
 import { metadataOf } from '../analyzers/object-fields.js';
 import { deleteAt, editsOnly, plannedWorkloads, setAt, type FileEdit, type Transformer } from './transform-context.js';
 
-
-
 export const addWorkloadIdentityLabel: Transformer = (context) =>
   editsOnly(
     plannedWorkloads(context)
