@@ -254,14 +254,3 @@ function listItem(text: string, block: Block, index: number): { line: Line; cont
   }
   return current ? { ...current, end: block.end } : 'missing';
 }
-
-/** 1-based line and column of an offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, col: offset - lineStart + 1 };
-}

@@ -1,7 +1,7 @@
 import jsyaml from 'js-yaml';
 import type { NodePath } from '../model/document.js';
-import { lineAndColumn, locateInBlock } from './block-outline.js';
-import { parseChunk, toPlainValue, type ParsedChunk, type YamlProblem } from './parse-chunk.js';
+import { locateInBlock } from './block-outline.js';
+import { parseChunk, positionInFile, toPlainValue, type ParsedChunk, type YamlProblem } from './parse-chunk.js';
 import type { DocumentChunk } from './split-documents.js';
 
 /** The plain value of one document, with node positions worked out only when asked for. */
@@ -43,8 +43,7 @@ export function readChunk(chunk: DocumentChunk): ReadChunk {
   const locate = (path: NodePath) => {
     const fast = locateInBlock(chunk.text, path);
     if (fast === null) return tree().locate(path);
-    const { line, col } = lineAndColumn(chunk.text, fast.found ? fast.offset : fast.nearest);
-    return { line: line + chunk.startLine, col };
+    return positionInFile(chunk, fast.found ? fast.offset : fast.nearest);
   };
   const fast = fastPlainValue(chunk.text);
   if (fast) return { chunk, value: fast.value, problem: null, isEmpty: fast.value === undefined || fast.value === null, locate };
