@@ -70,6 +70,30 @@ describe('wimigrate migrate', () => {
   });
 });
 
+describe('wimigrate plan', () => {
+  it('lists valid federated credentials and the manual steps; migrate --plan-out writes the same plan', () => {
+    const run = runCli(['plan', '.', '--format', 'json'], { cwd: work });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { plan: { federatedCredentials: { name: string; issuer: string; subject: string; audiences: string[] }[]; manualSteps: { id: string }[] } };
+    const credentials = report.plan.federatedCredentials;
+    expect(credentials.length).toBeGreaterThan(5);
+    for (const credential of credentials) {
+      expect(credential.name).toMatch(/^wimigrate-[a-zA-Z0-9_-]{2,110}$/);
+      expect(credential.issuer).toMatch(/^https:\/\/eastus\.oic\.prod-aks\.azure\.com\/.+\/$/);
+      expect(credential.subject).toMatch(/^system:serviceaccount:[a-z0-9-]+:[a-z0-9.-]+$/);
+      expect(credential.audiences).toEqual(['api://AzureADTokenExchange']);
+    }
+    expect(report.plan.manualSteps.map((step) => step.id)).toContain('select-identity-by-client-id');
+    const text = runCli(['plan', '.'], { cwd: work });
+    expect(text.stdout).toMatch(/^Migration plan \(phase prepare\)/);
+
+    const planOut = path.join(path.dirname(work), `${path.basename(work)}-plan.json`);
+    expect(runCli(['migrate', '.', '--plan-out', planOut], { cwd: work }).status).toBe(0);
+    const written = JSON.parse(readFileSync(planOut, 'utf8')) as typeof report;
+    expect(written.plan.federatedCredentials).toEqual(credentials);
+  });
+});
+
 describe('wimigrate scan', () => {
   it('reports the inventory as JSON with a schema version', () => {
     const run = runCli(['scan', '.', '--format', 'json'], { cwd: work });
@@ -137,6 +161,15 @@ describe('bad input gets a clear error, never a crash', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad/broken.yaml' }) }));
     expect(report.findings).toContainEqual(expect.objectContaining({ id: 'not-text-file', location: expect.objectContaining({ file: 'bad/binary.yaml' }) }));
     expect(report.findings).toContainEqual(expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad/bomb.yaml' }) }));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a write that fails exits 3 and names the path', () => {
+    const blocker = path.join(path.dirname(work), `${path.basename(work)}-file`);
+    writeFileSync(blocker, 'not a folder');
+    const run = runCli(['migrate', '.', '--out-dir', path.join(blocker, 'out')], { cwd: work });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(blocker);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

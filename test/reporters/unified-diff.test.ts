@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { FileChange } from '../../src/model/file-change.js';
+import { renderUnifiedDiff } from '../../src/reporters/unified-diff.js';
+
+const change = (file: string, before: string | null, after: string | null): FileChange => ({ file, format: 'yaml', before, after, skipped: [] });
+
+describe('renderUnifiedDiff', () => {
+  it('writes git-style hunks with three lines of context', () => {
+    const before = 'a\nb\nc\nd\ne\nf\ng\nh\n';
+    const after = 'a\nb\nc\nd\nE\nf\ng\nh\n';
+    expect(renderUnifiedDiff([change('dir/x.yaml', before, after)], false)).toBe(
+      ['diff --git a/dir/x.yaml b/dir/x.yaml', '--- a/dir/x.yaml', '+++ b/dir/x.yaml', '@@ -2,7 +2,7 @@', ' b', ' c', ' d', '-e', '+E', ' f', ' g', ' h', ''].join('\n'),
+    );
+  });
+
+  it('keeps changes far apart in separate hunks and reports a missing final newline', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `line${i}`);
+    const before = lines.join('\n');
+    const after = ['LINE0', ...lines.slice(1, 19), 'LINE19'].join('\n');
+    expect(renderUnifiedDiff([change('x.yaml', before, after)], false).split('\n')).toEqual([
+      'diff --git a/x.yaml b/x.yaml',
+      '--- a/x.yaml',
+      '+++ b/x.yaml',
+      '@@ -1,4 +1,4 @@',
+      '-line0',
+      '+LINE0',
+      ' line1',
+      ' line2',
+      ' line3',
+      '@@ -17,4 +17,4 @@',
+      ' line16',
+      ' line17',
+      ' line18',
+      '-line19',
+      '\\ No newline at end of file',
+      '+LINE19',
+      '\\ No newline at end of file',
+      '',
+    ]);
+  });
+
+  it('names /dev/null for created and deleted files', () => {
+    expect(renderUnifiedDiff([change('new.yaml', null, 'a: 1\n')], false)).toBe(
+      'diff --git a/new.yaml b/new.yaml\nnew file mode 100644\n--- /dev/null\n+++ b/new.yaml\n@@ -0,0 +1 @@\n+a: 1\n',
+    );
+    expect(renderUnifiedDiff([change('old.yaml', 'a: 1\n', null)], false)).toBe(
+      'diff --git a/old.yaml b/old.yaml\ndeleted file mode 100644\n--- a/old.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-a: 1\n',
+    );
+  });
+
+  it('colors only when asked, and skips files that did not change', () => {
+    const changes = [change('x.yaml', 'a\n', 'b\n'), change('same.yaml', 'a\n', 'a\n')];
+    expect(renderUnifiedDiff(changes, false)).not.toContain('\u001b[');
+    const colored = renderUnifiedDiff(changes, true);
+    expect(colored).toContain('\u001b[31m-a\u001b[0m');
+    expect(colored).toContain('\u001b[32m+b\u001b[0m');
+    expect(colored).not.toContain('same.yaml');
+  });
+});
