@@ -1,7 +1,7 @@
 import type { FileChange } from '../model/file-change.js';
 import type { SourceLocation } from '../model/location.js';
 import type { TransformOutput } from '../transformers/index.js';
-import { applyEdits, type YamlEdit } from '../yaml/index.js';
+import { applyEdits, type PlainValueCache, type YamlEdit } from '../yaml/index.js';
 import type { SourceText } from './run-migration.js';
 
 /** A document left as it was because an edit on it was not safe. */
@@ -13,7 +13,7 @@ export interface RefusedDocument {
 }
 
 /** Applies the transformers' edits file by file; refused documents stay byte-identical. */
-export function applyFileEdits(sources: readonly SourceText[], output: TransformOutput): { changes: FileChange[]; refused: RefusedDocument[] } {
+export function applyFileEdits(sources: readonly SourceText[], output: TransformOutput, cache?: PlainValueCache): { changes: FileChange[]; refused: RefusedDocument[] } {
   const refused: RefusedDocument[] = [];
   const editsByFile = new Map<string, YamlEdit[]>();
   for (const { file, edit } of output.edits) {
@@ -25,7 +25,7 @@ export function applyFileEdits(sources: readonly SourceText[], output: Transform
   for (const source of sources) {
     const edits = editsByFile.get(source.file);
     if (!edits) continue;
-    const outcome = applyEdits(source.text, source.format, edits);
+    const outcome = applyEdits(source.text, source.format, edits, cache);
     const skipped = outcome.refused.map((refusal) => ({
       location: { file: source.file, line: refusal.line, col: refusal.col },
       reason: refusal.reason,

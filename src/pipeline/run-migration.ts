@@ -8,6 +8,7 @@ import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
 import { parseManifestText, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
+import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
 import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
 import { sortFindings } from './sort-findings.js';
@@ -22,6 +23,8 @@ export interface SourceText {
 export interface MigrationOptions {
   analyzer: AnalyzerOptions;
   plan: PlanOptions;
+  /** Plain values by document text, so the second pass re-reads nothing it has seen. */
+  cache?: PlainValueCache;
   /** `scan` only reads and plans; the edits, and so their verification, are skipped. */
   rewrite?: boolean;
 }
@@ -51,7 +54,7 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   for (const source of sources) {
-    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format);
+    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);
@@ -76,7 +79,7 @@ function planAndApply(sources: readonly SourceText[], inventory: Inventory, opti
   const skipped: RefusedDocument[] = [];
   for (let round = 1; ; round++) {
     const plan = planMigration(inventory, options.plan, excluded);
-    const { changes, refused } = applyFileEdits(sources, transform(plan, inventory));
+    const { changes, refused } = applyFileEdits(sources, transform(plan, inventory), options.cache);
     skipped.push(...refused);
     const newlyAffected = [...affectedWorkloads(refused, plan, inventory)].filter((key) => !excluded.has(key));
     if (newlyAffected.length === 0 || round === MAX_ROUNDS) return { plan, changes: withSkipped(changes, skipped, sources) };
@@ -109,7 +112,8 @@ function withSkipped(changes: FileChange[], skipped: readonly RefusedDocument[],
  * the changed files proves them (DESIGN §1): they parse, they add no new findings, and running
  * again changes nothing. A file that fails is left as it was and reported.
  */
-export function runMigration(sources: readonly SourceText[], options: MigrationOptions): MigrationResult {
+export function runMigration(sources: readonly SourceText[], given: MigrationOptions): MigrationResult {
+  const options = { ...given, cache: given.cache ?? new Map() };
   const first = runPass(sources, options);
   const { changes, findings } = verifyChanges(sources, options, first);
   let documentCount = 0;

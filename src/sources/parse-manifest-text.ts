@@ -1,6 +1,6 @@
 import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { readChunk, splitDocuments, type DocumentChunk, type ReadChunk } from '../yaml/index.js';
+import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
 import { hasTemplateActions, mayBeRelevant, relevantLines } from './relevance.js';
 import { sourceFinding } from './source-findings.js';
 
@@ -17,7 +17,7 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
  * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
  * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
  */
-export function parseManifestText(file: string, text: string, format: SourceFormat): ParsedSource {
+export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache): ParsedSource {
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const chunks: DocumentChunk[] =
@@ -32,7 +32,7 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
       continue;
     }
-    const read = readChunk(chunk);
+    const read = readChunk(chunk, cache);
     // Templating that hides where the quick test does not look (or Terraform's `%{ }` and
     // `${ }` directives in a templatefile) still breaks the YAML: report it as templated.
     if (read.problem && format === 'yaml' && /\{\{|%\{|\$\{/.test(chunk.text)) {

@@ -1,6 +1,7 @@
 import type { SourceFormat } from '../model/document.js';
 import { editChunk } from './edit-chunk.js';
 import { positionInFile } from './parse-chunk.js';
+import type { PlainValueCache } from './read-chunk.js';
 import { splitDocuments, type DocumentChunk } from './split-documents.js';
 import { lineEndingOf } from './text-positions.js';
 import type { Refusal } from './walk-path.js';
@@ -12,7 +13,7 @@ import type { EditOutcome, EditRefusal, YamlEdit } from './yaml-edit.js';
  * or the edited document does not read back as intended, that document is left byte-identical
  * and a refusal says why and where. Never throws.
  */
-export function applyEdits(text: string, format: SourceFormat, edits: readonly YamlEdit[]): EditOutcome {
+export function applyEdits(text: string, format: SourceFormat, edits: readonly YamlEdit[], cache?: PlainValueCache): EditOutcome {
   const chunks: DocumentChunk[] = format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
   const eol = lineEndingOf(text);
   const byDoc = new Map<number, YamlEdit[]>();
@@ -24,7 +25,7 @@ export function applyEdits(text: string, format: SourceFormat, edits: readonly Y
     if (!docEdits) return chunk.text;
     let result: string | Refusal;
     try {
-      result = editChunk(chunk.text, docEdits, format, eol);
+      result = editChunk(chunk.text, docEdits, format, eol, cache);
     } catch (error) {
       result = { refused: `unexpected problem while editing: ${error instanceof Error ? error.message : String(error)}`, offset: 0 };
     }

@@ -9,7 +9,7 @@ import { MAX_ALIAS_COUNT, offsetOfPath, parseDocumentText } from './parse-chunk.
 import { renderBlock } from './render-values.js';
 import { splitDocuments } from './split-documents.js';
 import { fastBlockSplices } from './fast-block-edit.js';
-import { fastPlainValue } from './read-chunk.js';
+import { fastPlainValue, type PlainValueCache } from './read-chunk.js';
 import { applyStructurally } from './structural-edits.js';
 import { applySplices, type Splice } from './text-positions.js';
 import { isRefusal, refuse, type Refusal } from './walk-path.js';
@@ -26,7 +26,7 @@ function firstLine(message: string): string {
  * one after the other, each against a fresh parse of the text so far. The result is then read
  * back and must equal the original value with the edits applied to it structurally.
  */
-export function editChunk(text: string, edits: readonly YamlEdit[], format: SourceFormat, eol: string): string | Refusal {
+export function editChunk(text: string, edits: readonly YamlEdit[], format: SourceFormat, eol: string, cache?: PlainValueCache): string | Refusal {
   const inserted: string[] = [];
   for (const edit of edits) {
     if (edit.op !== 'insert-document-after') continue;
@@ -38,7 +38,7 @@ export function editChunk(text: string, edits: readonly YamlEdit[], format: Sour
   const inPlace = edits.filter(isInPlace);
   const deleted = edits.some((edit) => edit.op === 'delete-document');
   // A deleted document keeps nothing but the byte-order mark, which belongs to the file.
-  const kept = deleted ? (text.startsWith(BOM) ? BOM : '') : inPlace.length > 0 ? editInPlace(text, inPlace, format, eol) : text;
+  const kept = deleted ? (text.startsWith(BOM) ? BOM : '') : inPlace.length > 0 ? editInPlace(text, inPlace, format, eol, cache) : text;
   if (isRefusal(kept)) return kept;
   if (inserted.length === 0) return kept;
   const needsBreak = kept.length > 0 && !kept.endsWith('\n') && kept !== BOM;
@@ -65,13 +65,13 @@ function isInPlace(edit: YamlEdit): edit is InPlaceEdit {
   return edit.op === 'set' || edit.op === 'delete' || edit.op === 'append';
 }
 
-function editInPlace(text: string, edits: readonly InPlaceEdit[], format: SourceFormat, eol: string): string | Refusal {
-  const quick = format === 'yaml' ? editFromOutline(text, edits, eol) : null;
+function editInPlace(text: string, edits: readonly InPlaceEdit[], format: SourceFormat, eol: string, cache?: PlainValueCache): string | Refusal {
+  const quick = format === 'yaml' ? editFromOutline(text, edits, eol, cache) : null;
   if (quick !== null) return quick;
   const original = parseDocumentText(text);
   const error = original.errors[0];
   if (error) return refuse(`the document does not parse: ${firstLine(error.message)}`, error.pos[0]);
-  const read = plainValue(text, original);
+  const read = plainValue(text, original, cache);
   if (isRefusal(read)) return read;
   let expected = read.value;
 
@@ -83,7 +83,7 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
     const edited = applySplices(text, together);
     if (edited === text) return text;
     // When the edits did interact after all, the one-by-one path below decides.
-    if (!isRefusal(verify(edited, intended, format))) return edited;
+    if (!isRefusal(verify(edited, intended, format, cache))) return edited;
   }
 
   let current = text;
@@ -98,7 +98,7 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
     expected = applyStructurally(expected, edit);
   }
   if (current === text) return text;
-  const verified = verify(current, expected, format);
+  const verified = verify(current, expected, format, cache);
   return isRefusal(verified) ? refuse(verified.refused, offsetOfPath(original, edits[0]?.path ?? [])) : verified;
 }
 
@@ -132,16 +132,16 @@ function splicesTogether(context: EditContext, edits: readonly InPlaceEdit[]): S
  * The fast path: plain block edits from the line outline, verified like any other. Null sends
  * the edits down the tree-based path (which also explains any refusal).
  */
-function editFromOutline(text: string, edits: readonly InPlaceEdit[], eol: string): string | null {
-  const read = fastPlainValue(text);
+function editFromOutline(text: string, edits: readonly InPlaceEdit[], eol: string, cache?: PlainValueCache): string | null {
+  const read = fastPlainValue(text, cache);
   if (!read) return null;
   const splices = fastBlockSplices(text, edits, read.value, eol);
   if (!splices) return null;
   if (splices.length === 0) return text;
-  let expected = read.value;
+  let expected = structuredClone(read.value);
   for (const edit of edits) expected = applyStructurally(expected, edit);
   const edited = applySplices(text, splices);
-  return isRefusal(verify(edited, expected, 'yaml')) ? null : edited;
+  return isRefusal(verify(edited, expected, 'yaml', cache)) ? null : edited;
 }
 
 function isPrefix(prefix: NodePath, path: NodePath): boolean {
@@ -149,9 +149,10 @@ function isPrefix(prefix: NodePath, path: NodePath): boolean {
 }
 
 /** The document's plain value: js-yaml when it safely can (fast), else the parsed tree with alias limits. */
-function plainValue(text: string, doc: ReturnType<typeof parseDocumentText>): { value: unknown } | Refusal {
-  const fast = fastPlainValue(text);
-  if (fast) return fast;
+function plainValue(text: string, doc: ReturnType<typeof parseDocumentText>, cache?: PlainValueCache): { value: unknown } | Refusal {
+  const fast = fastPlainValue(text, cache);
+  // A copy: the edits are applied to it, and cached values are shared.
+  if (fast) return { value: structuredClone(fast.value) };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (thrown) {
@@ -166,10 +167,10 @@ function spliceFor(context: EditContext, edit: InPlaceEdit): Splice[] | Refusal 
 }
 
 /** The safety net: the edited text must be one document that reads back as exactly `expected`. */
-function verify(text: string, expected: unknown, format: SourceFormat): string | Refusal {
+function verify(text: string, expected: unknown, format: SourceFormat, cache?: PlainValueCache): string | Refusal {
   if (format === 'yaml' && splitDocuments(text).length > 1) return refuse('verification failed: the edited text holds a document marker', 0);
   let actual: unknown;
-  const fast = fastPlainValue(text);
+  const fast = fastPlainValue(text, cache);
   if (fast) actual = fast.value;
   else {
     const check = parseDocumentText(text);

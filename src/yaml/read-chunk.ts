@@ -18,16 +18,28 @@ export interface ReadChunk {
 const ALIAS = /(?:^|[\s,[{:-])\*[\w.-]/m;
 
 /**
+ * Plain values by document text, shared by one run's reads, edits, read-backs and second pass,
+ * so that no document text is parsed twice. Values in it are shared: never mutate them.
+ */
+export type PlainValueCache = Map<string, { value: unknown } | null>;
+
+/**
  * The plain value of one document's text, the fast way (js-yaml, YAML 1.2 core schema) when it
  * has no aliases; null when the fast way cannot say, and the yaml library must.
  */
-export function fastPlainValue(text: string): { value: unknown } | null {
-  if (ALIAS.test(text)) return null;
-  try {
-    return { value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) };
-  } catch {
-    return null;
+export function fastPlainValue(text: string, cache?: PlainValueCache): { value: unknown } | null {
+  const known = cache?.get(text);
+  if (known !== undefined) return known;
+  let result: { value: unknown } | null = null;
+  if (!ALIAS.test(text)) {
+    try {
+      result = { value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) };
+    } catch {
+      result = null;
+    }
   }
+  cache?.set(text, result);
+  return result;
 }
 
 /**
@@ -37,7 +49,7 @@ export function fastPlainValue(text: string): { value: unknown } | null {
  * library's node tree is only built when that scanner is unsure, when the text has aliases, or
  * when js-yaml rejects the text, so that errors carry the same messages and positions everywhere.
  */
-export function readChunk(chunk: DocumentChunk): ReadChunk {
+export function readChunk(chunk: DocumentChunk, cache?: PlainValueCache): ReadChunk {
   let parsed: ParsedChunk | undefined;
   const tree = () => (parsed ??= parseChunk(chunk));
   const locate = (path: NodePath) => {
@@ -45,7 +57,7 @@ export function readChunk(chunk: DocumentChunk): ReadChunk {
     if (fast === null) return tree().locate(path);
     return positionInFile(chunk, fast.found ? fast.offset : fast.nearest);
   };
-  const fast = fastPlainValue(chunk.text);
+  const fast = fastPlainValue(chunk.text, cache);
   if (fast) return { chunk, value: fast.value, problem: null, isEmpty: fast.value === undefined || fast.value === null, locate };
   // Otherwise the yaml library says what is wrong, and where.
   const full = tree();
