@@ -135,13 +135,13 @@ function insertEntry(text: string, block: Block, key: string, value: ScalarValue
     return { start: last.line.end, end: last.line.end, text: `${eol}${' '.repeat(column)}${pair}` };
   }
   // A nested map last: the tree-based edit appends after it; only a list last goes before the first key here.
-  if (!lastHoldsList(text, last.line, last.offset - last.line.start, block.end)) return null;
+  if (!lastHoldsList(text, last.line, block.end)) return null;
   if (!/^[ \t]*(?:-[ \t]+)*$/.test(text.slice(first.line.start, first.offset))) return null;
   return { start: first.offset, end: first.offset, text: `${pair}${eol}${' '.repeat(column)}` };
 }
 
 /** Whether the block under an entry is a list (`- ` items, indented or level with the key). */
-function lastHoldsList(text: string, line: Line, indent: number, limit: number): boolean {
+function lastHoldsList(text: string, line: Line, limit: number): boolean {
   for (let position = line.next; position < limit; ) {
     const newline = text.indexOf('\n', position);
     const next = newline === -1 ? text.length : newline + 1;
