@@ -56,6 +56,20 @@ describe('wimigrate migrate', () => {
     expect(again.stdout).toBe('');
   });
 
+  it('names new service accounts by --service-account-name and adds the proxy sidecar on request', () => {
+    const run = runCli(['migrate', '.', '--service-account-name', '{namespace}-{workload}', '--proxy-sidecar', '--format', 'json'], { cwd: work });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { plan: { serviceAccounts: { ref: { namespace: string; name: string }; action: string }[]; workloads: { kind: string; proxySidecar: boolean }[] }; findings: { id: string }[] };
+    const created = report.plan.serviceAccounts.filter((account) => account.action === 'create');
+    expect(created.length).toBeGreaterThan(5);
+    for (const account of created) expect(account.ref.name.startsWith(`${account.ref.namespace}-`)).toBe(true);
+    const sidecars = report.plan.workloads.filter((workload) => workload.proxySidecar).map((workload) => workload.kind);
+    expect(sidecars).toContain('Deployment');
+    expect(sidecars).not.toContain('CronJob');
+    expect(sidecars).not.toContain('Job');
+    expect(report.findings.map((finding) => finding.id)).toContain('proxy-sidecar-not-applied');
+  });
+
   it('cutover after prepare removes the pod identity resources', () => {
     runCli(['migrate', '.', '--write'], { cwd: work });
     const cutover = runCli(['migrate', '.', '--phase', 'cutover', '--write'], { cwd: work });
@@ -162,6 +176,15 @@ describe('bad input gets a clear error, never a crash', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ id: 'not-text-file', location: expect.objectContaining({ file: 'bad/binary.yaml' }) }));
     expect(report.findings).toContainEqual(expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad/bomb.yaml' }) }));
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('skips files over --max-file-size with a finding and goes on', () => {
+    const run = runCli(['scan', '.', '--max-file-size', '2000', '--format', 'json'], { cwd: work });
+    const report = JSON.parse(run.stdout) as { findings: { id: string; message: string }[]; summary: { files: number } };
+    const skipped = report.findings.filter((finding) => finding.id === 'file-too-large');
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped[0]?.message).toMatch(/^\d+ bytes, over the limit of 2000$/);
+    expect(report.summary.files).toBeGreaterThan(0);
   });
 
   it('a write that fails exits 3 and names the path', () => {
