@@ -1,19 +1,19 @@
-// Baseline (a): just parse every YAML file with js-yaml's loadAll. The cheapest thing any tool
-// that reads every document could do.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// Baseline (a): parse every YAML file under a folder with js-yaml's loadAll and do nothing else.
+// The floor for any tool that reads every document: wimigrate should not be slower than this.
+//   node bench/baseline-js-yaml.mjs <dir>     prints the number of documents read
+import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
+import { walkYaml } from './lib/walk-yaml.mjs';
 
-function* walk(folder) {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (/\.ya?ml$/.test(entry.name)) yield full;
-  }
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: baseline-js-yaml.mjs <dir>');
+  process.exit(2);
 }
-
 let documents = 0;
-for (const file of walk(process.argv[2])) {
-  yaml.loadAll(readFileSync(file, 'utf8'), () => documents++);
+for (const file of walkYaml(folder)) {
+  yaml.loadAll(readFileSync(file, 'utf8'), () => {
+    documents++;
+  });
 }
 console.log(documents);

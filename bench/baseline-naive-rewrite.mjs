@@ -1,36 +1,37 @@
-// Baseline (b): the naive rewrite most scripts do: parse every document with the yaml Document
-// API, set the label with setIn, re-serialize with toString() and diff with jsdiff.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+// Baseline (b): the rewrite a quick script would do with the yaml Document API: parse every
+// document, setIn the Workload ID label beside aadpodidbinding, re-serialize with String(doc)
+// (which loses blank lines and some quoting: the reason wimigrate edits the CST instead) and
+// print a jsdiff unified patch of every changed file.
+//   node bench/baseline-naive-rewrite.mjs <dir>   writes the patch to stdout
+import { readFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
+import { parseAllDocuments } from 'yaml';
+import { walkYaml } from './lib/walk-yaml.mjs';
 
-function* walk(folder) {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (/\.ya?ml$/.test(entry.name)) yield full;
-  }
+// Where a pod template's labels sit: workloads, CronJob (batch/v1 and v1beta1), bare Pod.
+const LABEL_PATHS = [
+  ['spec', 'template', 'metadata', 'labels'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'],
+  ['metadata', 'labels'],
+];
+
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: baseline-naive-rewrite.mjs <dir>');
+  process.exit(2);
 }
-
-const TEMPLATE_PATHS = [['spec', 'template'], ['spec', 'jobTemplate', 'spec', 'template'], []];
-let out = '';
-for (const file of walk(process.argv[2])) {
+for (const file of walkYaml(folder)) {
   const before = readFileSync(file, 'utf8');
   const docs = parseAllDocuments(before);
+  if (!Array.isArray(docs)) continue; // an empty stream
   let changed = false;
   for (const doc of docs) {
-    for (const templatePath of TEMPLATE_PATHS) {
-      const labels = [...templatePath, 'metadata', 'labels'];
-      if (doc.getIn([...labels, 'aadpodidbinding']) !== undefined) {
-        doc.setIn([...labels, 'azure.workload.identity/use'], 'true');
-        changed = true;
-        break;
-      }
-    }
+    const labels = LABEL_PATHS.find((labelsPath) => doc.hasIn([...labelsPath, 'aadpodidbinding']));
+    if (!labels) continue;
+    doc.setIn([...labels, 'azure.workload.identity/use'], 'true');
+    changed = true;
   }
   if (!changed) continue;
-  const after = docs.map((doc) => doc.toString()).join('');
-  out += createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after);
+  const after = docs.map((doc) => String(doc)).join('');
+  process.stdout.write(createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after));
 }
-process.stdout.write(out);

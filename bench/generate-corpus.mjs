@@ -1,231 +1,127 @@
-// Deterministic synthetic GitOps monorepo for the benchmark: multi-document YAML files of about
-// 20 documents, mixed kinds with comments, about 10% of documents about pod identity.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Writes a deterministic synthetic GitOps monorepo for the benchmark:
+//   clusters/<env>/<team>/<app>/<file>.yaml, multi-document files of about 20 documents.
+// About 10% of documents are about pod identity: an AzureIdentity and its binding for every two
+// app folders, and labelled workloads in both folders, so matching crosses files as it does in
+// real repositories. Same options, same bytes (seeded PRNG, fixed iteration order).
+//
+//   node bench/generate-corpus.mjs [--docs 20000] [--out bench/.work/corpus] [--seed 42]
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createRng } from './corpus/prng.mjs';
+import { azureIdentity, azureIdentityBinding } from './corpus/pod-identity.mjs';
+import { configMap, hpa, ingress, namespaceDoc, podDisruptionBudget, service, serviceAccount } from './corpus/resources.mjs';
+import { cronJob, workload } from './corpus/workloads.mjs';
 
-/** Small seeded PRNG (mulberry32): the same seed always gives the same corpus. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** @typedef {import('./corpus/prng.mjs').Rng} Rng */
+/** @typedef {{ docs: number, files: number, podIdentityDocs: number, bytes: number }} CorpusSummary */
 
-const hex = (next, length) => Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join('');
-const guid = (next) => `${hex(next, 8)}-${hex(next, 4)}-4${hex(next, 3)}-a${hex(next, 3)}-${hex(next, 12)}`;
-
-function deployment(name, namespace, { selector, serviceAccount, kind = 'Deployment' } = {}) {
-  const label = selector ? `\n        aadpodidbinding: ${selector}  # pod identity` : '';
-  const sa = serviceAccount ? `\n      serviceAccountName: ${serviceAccount}` : '';
-  const extra = kind === 'StatefulSet' ? `\n  serviceName: ${name}` : '';
-  return `# ${kind} ${name}: owned by team ${namespace}
-apiVersion: apps/v1
-kind: ${kind}
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-  labels:
-    app.kubernetes.io/name: ${name}
-    app.kubernetes.io/part-of: ${namespace}
-spec:
-  replicas: 2${extra}
-  selector:
-    matchLabels:
-      app.kubernetes.io/name: ${name}
-  template:
-    metadata:
-      labels:
-        app.kubernetes.io/name: ${name}${label}
-      annotations:
-        prometheus.io/scrape: "true"
-    spec:${sa}
-      containers:
-        - name: app
-          image: myregistry.azurecr.io/${namespace}/${name}:1.${name.length}.0
-          ports:
-            - containerPort: 8080
-          env:
-            - name: LOG_LEVEL
-              value: info
-          resources:
-            requests: {cpu: 100m, memory: 128Mi}
-            limits: {memory: 256Mi}
-`;
-}
-
-function cronJob(name, namespace, selector) {
-  const label = selector ? `\n            aadpodidbinding: ${selector}` : '';
-  return `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  schedule: "15 2 * * *"
-  jobTemplate:
-    spec:
-      template:
-        metadata:
-          labels:
-            job: ${name}${label}
-        spec:
-          restartPolicy: OnFailure
-          containers:
-            - name: job
-              image: myregistry.azurecr.io/${namespace}/${name}:2.0.1
-              args: ["--once"]
-`;
-}
-
-const service = (name, namespace) => `apiVersion: v1
-kind: Service
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  selector:
-    app.kubernetes.io/name: ${name}
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
-
-const configMap = (name, namespace) => `# Settings for ${name}
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}-config
-  namespace: ${namespace}
-data:
-  FEATURE_FLAGS: "checkout,search"
-  settings.json: |
-    {"retries": 3, "timeoutSeconds": 30}
-`;
-
-const ingress = (name, namespace) => `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  rules:
-    - host: ${name}.${namespace}.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: ${name}
-                port:
-                  number: 80
-`;
-
-const hpa = (name, namespace) => `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${name}}
-  minReplicas: 2
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
-`;
-
-const serviceAccount = (name, namespace) => `apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-`;
-
-const azureIdentity = (name, namespace, next) => `apiVersion: aadpodidentity.k8s.io/v1
-kind: AzureIdentity
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-spec:
-  type: 0
-  resourceID: /subscriptions/${guid(next)}/resourcegroups/rg-${namespace}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-${name}
-  clientID: ${guid(next)}
-`;
-
-const binding = (name, namespace, selector) => `apiVersion: aadpodidentity.k8s.io/v1
-kind: AzureIdentityBinding
-metadata:
-  name: ${name}-binding
-  namespace: ${namespace}
-spec:
-  azureIdentity: ${name}
-  selector: ${selector}
-`;
+// Left in the output folder so a later run may safely delete it (and nothing else).
+const MARKER = '.bench-corpus';
+const ENVS = ['dev', 'staging', 'prod'];
+const TEAMS = ['payments', 'checkout', 'search', 'identity', 'catalog', 'orders', 'shipping', 'billing', 'platform', 'analytics', 'notifications', 'reviews'];
+const APPS = ['api', 'worker', 'web', 'gateway', 'indexer', 'scheduler', 'sync', 'exporter'];
+const FILE_NAMES = ['manifests.yaml', 'workloads.yaml', 'all.yml', 'app.yaml'];
 
 /**
- * Writes `docs` documents under `out` and returns what was written. Each file belongs to one
- * app of one team; pod identity documents make up about 10% of the total.
+ * One filler document: the unremarkable majority of a repository.
+ * @param {Rng} rng
+ * @param {string} name
+ * @param {string} ns
  */
-export function generateCorpus({ docs = 20000, out, seed = 42 }) {
-  const next = random(seed);
-  rmSync(out, { recursive: true, force: true });
-  let written = 0;
-  let files = 0;
-  let podIdentityDocs = 0;
-  const docsPerFile = 20;
-  for (let fileIndex = 0; written < docs; fileIndex++) {
-    const team = `team-${fileIndex % 40}`;
-    const env = ['dev', 'staging', 'prod'][fileIndex % 3];
-    const app = `app-${fileIndex}`;
-    const documents = [];
-    // One identity for every two files, bound to one selector; the first workload of both files
-    // (and sometimes a CronJob) use it, so matching crosses files as in real repositories.
-    // About 2.3 documents out of 20 are about pod identity.
-    const selector = `app-${fileIndex - (fileIndex % 2)}`;
-    if (fileIndex % 2 === 0) {
-      const identityName = `${app}-identity`;
-      documents.push(azureIdentity(identityName, team, next), binding(identityName, team, selector));
-      podIdentityDocs += 2;
-    }
-    while (documents.length < docsPerFile && written + documents.length < docs) {
-      const kindRoll = next();
-      const name = `${app}-svc${documents.length}`;
-      const first = fileIndex % 2 === 0 ? 2 : 0;
-      if (documents.length === first) {
-        documents.push(deployment(name, team, { selector, serviceAccount: next() < 0.3 ? `${name}-sa` : undefined }));
-        podIdentityDocs++;
-      } else if (documents.length === first + 1 && next() < 0.3) {
-        documents.push(cronJob(`${app}-nightly`, team, next() < 0.9 ? selector : `${app}-missing`));
-        podIdentityDocs++;
-      } else if (kindRoll < 0.2) documents.push(deployment(name, team, { serviceAccount: next() < 0.2 ? `${name}-sa` : undefined }));
-      else if (kindRoll < 0.35) documents.push(service(name, team));
-      else if (kindRoll < 0.55) documents.push(configMap(name, team));
-      else if (kindRoll < 0.65) documents.push(serviceAccount(`${name}-sa`, team));
-      else if (kindRoll < 0.75) documents.push(ingress(name, team));
-      else if (kindRoll < 0.85) documents.push(hpa(name, team));
-      else if (kindRoll < 0.93) documents.push(cronJob(name, team));
-      else documents.push(deployment(name, team, { kind: 'StatefulSet' }));
-    }
-    const folder = path.join(out, 'clusters', env, team, app);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'manifests.yaml'), `# ${app} (${env})\n${documents.join('---\n')}`);
-    written += documents.length;
-    files++;
-  }
-  return { docs: written, files, podIdentityDocs };
+function fillerDocument(rng, name, ns) {
+  const roll = rng.next();
+  if (roll < 0.18) return workload(rng, 'Deployment', { name, namespace: ns, serviceAccount: rng.chance(0.2) ? `${name}-sa` : undefined });
+  if (roll < 0.33) return service(rng, name, ns);
+  if (roll < 0.5) return configMap(rng, name, ns);
+  if (roll < 0.58) return serviceAccount(rng, `${name}-sa`, ns);
+  if (roll < 0.66) return ingress(rng, name, ns);
+  if (roll < 0.76) return hpa(rng, name, ns);
+  if (roll < 0.82) return podDisruptionBudget(rng, name, ns);
+  if (roll < 0.9) return cronJob(rng, { name: `${name}-cleanup`, namespace: ns });
+  if (roll < 0.96) return workload(rng, 'StatefulSet', { name, namespace: ns });
+  if (roll < 0.98) return workload(rng, 'DaemonSet', { name, namespace: ns });
+  return namespaceDoc(rng, ns);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const index = args.indexOf(name);
-    return index === -1 ? fallback : args[index + 1];
-  };
-  const result = generateCorpus({ docs: Number(option('--docs', 20000)), out: option('--out', 'bench/.work/corpus'), seed: Number(option('--seed', 42)) });
-  console.log(JSON.stringify(result));
+/**
+ * The pod-identity documents of one file, and the ServiceAccount a labelled workload runs under
+ * when it is declared beside it. The first file of a pair declares the identity and its binding;
+ * both files carry a workload labelled with the binding's selector (5% use a selector no binding
+ * declares), sometimes a labelled CronJob, and 30% of the labelled Deployments run under a
+ * non-default service account.
+ * @param {Rng} rng
+ * @param {{ fileIndex: number, pair: number, team: string, app: string, ns: string, subscription: string }} f
+ * @returns {{ identityDocs: string[], serviceAccounts: string[] }}
+ */
+function podIdentityDocuments(rng, { fileIndex, pair, team, app, ns, subscription }) {
+  const identity = `id-${team}-${pair}`;
+  const selector = `${team}-${pair}-reader`;
+  const identityDocs = [];
+  const serviceAccounts = [];
+  if (fileIndex % 2 === 0) identityDocs.push(azureIdentity(rng, identity, ns, subscription), azureIdentityBinding(rng, identity, ns, selector));
+  const label = rng.chance(0.05) ? `${app}-unbound` : selector;
+  const kindRoll = rng.next();
+  const kind = kindRoll < 0.75 ? 'Deployment' : kindRoll < 0.9 ? 'StatefulSet' : 'DaemonSet';
+  const sa = kind === 'Deployment' && rng.chance(0.3) ? `${app}-runner` : undefined;
+  if (sa && rng.chance(0.5)) serviceAccounts.push(serviceAccount(rng, sa, ns));
+  identityDocs.push(workload(rng, kind, { name: `${app}-main`, namespace: ns, selector: label, selectorInMatchLabels: rng.chance(0.08), serviceAccount: sa }));
+  if (rng.chance(0.1)) identityDocs.push(cronJob(rng, { name: `${app}-nightly`, namespace: ns, selector }));
+  return { identityDocs, serviceAccounts };
+}
+
+/**
+ * Generates the corpus into `out` (replacing an earlier corpus there) and says what it wrote.
+ * @param {{ docs?: number, out: string, seed?: number }} options
+ * @returns {CorpusSummary}
+ */
+export function generateCorpus({ docs = 20000, out, seed = 42 }) {
+  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, MARKER))) {
+    throw new Error(`${out} is not empty and was not made by this generator; refusing to delete it`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const rng = createRng(seed);
+  // A monorepo usually spans few subscriptions: identities share them.
+  const subscriptions = [rng.guid(), rng.guid(), rng.guid()];
+  const summary = { docs: 0, files: 0, podIdentityDocs: 0, bytes: 0 };
+  for (let fileIndex = 0; summary.docs < docs; fileIndex++) {
+    const pair = Math.floor(fileIndex / 2);
+    const team = TEAMS[pair % TEAMS.length];
+    const env = ENVS[Math.floor(pair / TEAMS.length) % ENVS.length];
+    const app = `${team}-${APPS[fileIndex % APPS.length]}-${fileIndex}`;
+    const ns = `${team}-${env}`;
+    const size = Math.min(18 + rng.int(5), docs - summary.docs);
+    const related = podIdentityDocuments(rng, { fileIndex, pair, team, app, ns, subscription: subscriptions[pair % 3] });
+    const identityDocs = related.identityDocs.slice(0, size);
+    const documents = [...identityDocs, ...related.serviceAccounts].slice(0, size);
+    while (documents.length < size) documents.push(fillerDocument(rng, `${app}-${documents.length}`, ns));
+    // Shuffle a little so identity documents are not always first in a file.
+    if (rng.chance(0.5) && documents.length > 3) documents.push(...documents.splice(0, 1));
+    const header = rng.chance(0.7) ? `# ${app} (${env}): managed by Flux, edit in this repository\n\n` : '';
+    const text = `${header}${rng.chance(0.3) ? '---\n' : ''}${documents.join(rng.chance(0.2) ? '\n---\n' : '---\n')}`;
+    const folder = path.join(out, 'clusters', env, team, app);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, rng.pick(FILE_NAMES)), text);
+    summary.docs += documents.length;
+    summary.podIdentityDocs += identityDocs.length;
+    summary.bytes += Buffer.byteLength(text);
+    summary.files++;
+  }
+  writeFileSync(path.join(out, MARKER), `${JSON.stringify({ docs, seed, ...summary })}\n`);
+  return summary;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: { docs: { type: 'string', default: '20000' }, out: { type: 'string', default: 'bench/.work/corpus' }, seed: { type: 'string', default: '42' } },
+  });
+  const docs = Number(values.docs);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(docs) || docs <= 0 || !Number.isInteger(seed)) {
+    console.error('usage: generate-corpus.mjs [--docs N] [--out DIR] [--seed N]');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(generateCorpus({ docs, out: values.out, seed })));
 }
