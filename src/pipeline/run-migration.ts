@@ -6,11 +6,12 @@ import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
-import { parseManifestText, type ParsedSource } from '../sources/parse-manifest-text.js';
+import { parseManifestText, readDeferred, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
 import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
+import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.js';
 import { sortFindings } from './sort-findings.js';
 import { verifyChanges } from './verify-changes.js';
 
@@ -53,11 +54,19 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
   const parsed = new Map<string, ParsedSource>();
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
+  const deferred: DeferredChunk[] = [];
   for (const source of sources) {
     const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);
+    deferred.push(...result.deferred);
+  }
+  if (deferred.length > 0) {
+    const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
+    const late = readDeferred(deferred.filter((chunk) => mentionsAny(chunk, inPlay)), options.cache);
+    documents.push(...late.documents);
+    findings.push(...late.findings);
   }
   const analysis = analyze(documents, options.analyzer);
   const { plan, changes } =

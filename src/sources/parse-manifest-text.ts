@@ -1,7 +1,7 @@
 import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
-import { hasTemplateActions, mayBeRelevant, relevantLines } from './relevance.js';
+import { hasTemplateActions, mayBeRelevant, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
 import { sourceFinding } from './source-findings.js';
 
 export interface ParsedSource {
@@ -9,6 +9,19 @@ export interface ParsedSource {
   findings: Finding[];
   /** YAML documents in the file that hold anything but comments, parsed or not. */
   documentCount: number;
+  /**
+   * Documents that only mention service accounts, not read yet: most of them (every app's own
+   * service account, say) turn out not to matter, and the caller reads only those whose names
+   * the migration will touch (see readDeferred).
+   */
+  deferred: DeferredChunk[];
+}
+
+export interface DeferredChunk {
+  file: string;
+  format: SourceFormat;
+  chunk: DocumentChunk;
+  names: string[];
 }
 
 const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
@@ -18,6 +31,7 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
  * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
  */
 export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache): ParsedSource {
+  const deferred: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const chunks: DocumentChunk[] =
@@ -30,6 +44,11 @@ export function parseManifestText(file: string, text: string, format: SourceForm
     if (!mayBeRelevant(chunk.text)) continue;
     if (format === 'yaml' && hasTemplateActions(chunk.text)) {
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
+      continue;
+    }
+    const names = mentionsPodIdentity(chunk.text) ? null : serviceAccountNamesIn(chunk.text);
+    if (names !== null) {
+      deferred.push({ file, format, chunk, names });
       continue;
     }
     const read = readChunk(chunk, cache);
@@ -56,7 +75,19 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       ),
     );
   }
-  return { documents, findings, documentCount };
+  return { documents, findings, documentCount, deferred };
+}
+
+/** Reads deferred documents; they hold neither templating nor aliases, so only YAML errors can occur. */
+export function readDeferred(deferred: readonly DeferredChunk[], cache?: PlainValueCache): { documents: ManifestDocument[]; findings: Finding[] } {
+  const documents: ManifestDocument[] = [];
+  const findings: Finding[] = [];
+  for (const { file, format, chunk } of deferred) {
+    const read = readChunk(chunk, cache);
+    if (read.problem) findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
+    else if (!read.isEmpty) documents.push(...objectsOf(file, format, read, read.value));
+  }
+  return { documents, findings };
 }
 
 function isObject(value: unknown): value is KubeObject {

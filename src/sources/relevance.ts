@@ -9,9 +9,30 @@
  *   account may only be reused when every workload running under it maps to one identity.
  */
 const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|serviceAccount/i;
+const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity/i;
 
 export function mayBeRelevant(text: string): boolean {
   return RELEVANT.test(text);
+}
+
+/** Pod identity itself: always read. */
+export function mentionsPodIdentity(text: string): boolean {
+  return POD_IDENTITY.test(text);
+}
+
+/** Anchors, aliases, merge keys and templating hide names from a text search. */
+const HIDES_NAMES = /[&*]\w|<<\s*:|\{\{|%\{|\$\{/;
+const NAME = /\b(?:name|serviceAccountName|serviceAccount)["']?[ \t]*:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9.-]*)/g;
+
+/**
+ * The names a document that only mentions service accounts could be about (its own name, the
+ * service account its pods run under), found by a text search; null when the text could hide
+ * one, and the document must be read to know.
+ */
+export function serviceAccountNamesIn(text: string): string[] | null {
+  if (HIDES_NAMES.test(text)) return null;
+  const names = [...text.matchAll(NAME)].map((match) => match[1] ?? '');
+  return names.length > 0 ? names : null;
 }
 
 /** The lines (1-based, counted from `firstLine`) that a person must look at in a template. */

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifestText } from '../../src/sources/parse-manifest-text.js';
+import { parseManifestText, readDeferred } from '../../src/sources/parse-manifest-text.js';
+
+/** Everything the file holds that any analyzer could need, deferred documents included. */
+function readAll(file: string, text: string, format: 'yaml' | 'json') {
+  const parsed = parseManifestText(file, text, format);
+  const late = readDeferred(parsed.deferred);
+  return { ...parsed, documents: [...parsed.documents, ...late.documents], findings: [...parsed.findings, ...late.findings] };
+}
 import { hasTemplateActions } from '../../src/sources/relevance.js';
 
 describe('parseManifestText', () => {
   it('reads multi-document YAML, skipping documents no analyzer needs', () => {
     const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa}\n---\n# only a comment\n';
-    const parsed = parseManifestText('f.yaml', text, 'yaml');
+    const parsed = readAll('f.yaml', text, 'yaml');
     expect(parsed.documents.map((doc) => [doc.docIndex, doc.object.kind])).toEqual([[1, 'ServiceAccount']]);
     expect(parsed.documentCount).toBe(2);
     expect(parsed.documents[0]?.location).toEqual({ file: 'f.yaml', line: 5, col: 1 });
@@ -13,21 +20,21 @@ describe('parseManifestText', () => {
 
   it('yields the items of a List with their path', () => {
     const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: a}\n  - kind: ConfigMap\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: b}\n';
-    const parsed = parseManifestText('l.yaml', text, 'yaml');
+    const parsed = readAll('l.yaml', text, 'yaml');
     expect(parsed.documents.map((doc) => doc.pathPrefix)).toEqual([['items', 0], ['items', 1], ['items', 2]]);
     expect(parsed.documents[2]?.locate(['metadata', 'name'])).toEqual({ file: 'l.yaml', line: 10, col: 16 });
   });
 
   it('reads JSON with positions', () => {
     const text = '{\n  "apiVersion": "v1",\n  "kind": "ServiceAccount",\n  "metadata": {"name": "x"}\n}\n';
-    const parsed = parseManifestText('s.json', text, 'json');
+    const parsed = readAll('s.json', text, 'json');
     expect(parsed.documents[0]?.object.kind).toBe('ServiceAccount');
     expect(parsed.documents[0]?.locate(['metadata'])).toEqual({ file: 's.json', line: 4, col: 3 });
   });
 
   it('reports YAML errors with file, line and column, and goes on', () => {
     const text = 'kind: ServiceAccount\nmetadata: {name: [x}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ok}\n';
-    const parsed = parseManifestText('bad.yaml', text, 'yaml');
+    const parsed = readAll('bad.yaml', text, 'yaml');
     expect(parsed.findings).toEqual([expect.objectContaining({ id: 'yaml-error', location: expect.objectContaining({ file: 'bad.yaml', line: 2 }) })]);
     expect(parsed.documents.map((doc) => doc.object.metadata)).toEqual([{ name: 'ok' }]);
   });
@@ -45,6 +52,15 @@ describe('parseManifestText', () => {
     const parsed = parseManifestText('t.yaml', text, 'yaml');
     expect(parsed.documents).toEqual([]);
     expect(parsed.findings).toEqual([expect.objectContaining({ id: 'templated-file', message: expect.stringContaining('line 9'), location: expect.objectContaining({ line: 9 }) })]);
+  });
+});
+
+describe('deferred service account documents', () => {
+  it('are left unread with the names they mention, unless something could hide a name', () => {
+    const text = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app-sa\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: &n hidden\n';
+    const parsed = parseManifestText('sa.yaml', text, 'yaml');
+    expect(parsed.deferred.map((chunk) => [chunk.chunk.index, chunk.names])).toEqual([[0, ['app-sa']]]);
+    expect(parsed.documents.map((doc) => doc.docIndex)).toEqual([1]);
   });
 });
 

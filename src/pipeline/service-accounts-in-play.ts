@@ -1,0 +1,27 @@
+import { collectInventory } from '../analyzers/collect-inventory.js';
+import type { AnalyzerOptions } from '../analyzers/analyzer-options.js';
+import type { ManifestDocument } from '../model/document.js';
+import { serviceAccountName } from '../planner/choose-service-accounts.js';
+import type { DeferredChunk } from '../sources/parse-manifest-text.js';
+
+/**
+ * The service account names a migration can touch: those the labelled workloads run under
+ * today, and those the planner may give them (the name template, and its `-2`, `-3`... when
+ * taken). Only documents that mention one of them need reading; for a repository where every
+ * app has its own service account that is a small fraction.
+ */
+export function serviceAccountsInPlay(documents: readonly ManifestDocument[], analyzer: AnalyzerOptions, nameTemplate: string): Set<string> {
+  const inventory = collectInventory(documents, analyzer);
+  const names = new Set<string>();
+  for (const workload of inventory.workloads) {
+    if ('aadpodidbinding' in workload.podLabels && workload.serviceAccountName !== null) names.add(workload.serviceAccountName);
+  }
+  for (const { identity, workload } of inventory.assignments) {
+    names.add(serviceAccountName(nameTemplate, identity.ref.name, workload.ref.name, workload.ref.namespace));
+  }
+  return names;
+}
+
+export function mentionsAny(deferred: DeferredChunk, names: ReadonlySet<string>): boolean {
+  return deferred.names.some((name) => names.has(name) || names.has(name.replace(/-\d+$/, '')));
+}
