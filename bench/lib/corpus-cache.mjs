@@ -3,7 +3,7 @@
 // every .json file in it) records the parameters and a hash of the generator's sources, so any
 // edit to the generator regenerates, and a checkout that only touched mtimes does not.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../generate-corpus.mjs';
@@ -36,6 +36,9 @@ export function ensureCorpus(workDir, docs, seed) {
       return { dir, reused: true, summary: stamp.summary };
     }
   }
+  // bench/.work is the benchmark's own scratch space: a stale corpus there (an older generator's
+  // layout, without the marker generateCorpus looks for) may go.
+  rmSync(dir, { recursive: true, force: true });
   const summary = generateCorpus({ docs, out: dir, seed });
   writeFileSync(stampFile, `${JSON.stringify({ ...wanted, summary }, null, 2)}\n`);
   return { dir, reused: false, summary };
