@@ -30,8 +30,9 @@ type Op = { kind: ' ' | '-' | '+'; line: string };
  * the hunks are cut from the whole texts, so their context is always the file's real context.
  */
 function hunkLines(before: string, after: string): string[] {
-  const a = splitLines(before);
-  const b = splitLines(after);
+  const window = changedWindow(before, after);
+  const a = splitLines(before.slice(window.start, window.beforeEnd));
+  const b = splitLines(after.slice(window.start, window.afterEnd));
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
@@ -42,15 +43,42 @@ function hunkLines(before: string, after: string): string[] {
     for (const line of part.value) ops.push({ kind, line });
   }
   for (const line of a.slice(a.length - suffix)) ops.push({ kind: ' ', line });
-  return hunksOf(ops);
+  return hunksOf(ops, window.firstLine);
+}
+
+/**
+ * The part of the texts that differs, widened to whole lines and CONTEXT lines on each side:
+ * large files with one edit are not split into lines at all outside it. The common start and
+ * end are the same text in both, so the window edges line up.
+ */
+function changedWindow(before: string, after: string): { start: number; beforeEnd: number; afterEnd: number; firstLine: number } {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  let start = before.lastIndexOf('\n', prefix - 1) + 1;
+  for (let line = 0; line < CONTEXT && start > 0; line++) start = before.lastIndexOf('\n', start - 2) + 1;
+  // The common end starts mid-line at worst: take the rest of that line and CONTEXT more.
+  const commonEnd = before.length - suffix;
+  let extra = commonEnd;
+  for (let line = 0; line <= CONTEXT && extra < before.length; line++) {
+    if (line === 0 && extra > 0 && before[extra - 1] === '\n') continue;
+    const newline = before.indexOf('\n', extra);
+    extra = newline === -1 ? before.length : newline + 1;
+  }
+  const widen = extra - commonEnd;
+  let firstLine = 1;
+  for (let at = before.indexOf('\n'); at !== -1 && at < start; at = before.indexOf('\n', at + 1)) firstLine++;
+  return { start, beforeEnd: commonEnd + widen, afterEnd: after.length - suffix + widen, firstLine };
 }
 
 /** Groups changes that are close together into hunks with CONTEXT lines around them. */
-function hunksOf(ops: readonly Op[]): string[] {
+function hunksOf(ops: readonly Op[], firstLine: number): string[] {
   const out: string[] = [];
   let index = 0;
-  let oldLine = 1;
-  let newLine = 1;
+  let oldLine = firstLine;
+  let newLine = firstLine;
   const advance = (op: Op) => {
     if (op.kind !== '+') oldLine++;
     if (op.kind !== '-') newLine++;

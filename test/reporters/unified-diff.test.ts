@@ -1,3 +1,4 @@
+import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../../src/model/file-change.js';
 import { renderUnifiedDiff } from '../../src/reporters/unified-diff.js';
@@ -55,5 +56,29 @@ describe('renderUnifiedDiff', () => {
     expect(colored).toContain('\u001b[31m-a\u001b[0m');
     expect(colored).toContain('\u001b[32m+b\u001b[0m');
     expect(colored).not.toContain('same.yaml');
+  });
+});
+
+describe('renderUnifiedDiff on random edits', () => {
+  it('always gives a patch that turns the old text into the new one', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 300; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(next() * 40) }, () => `line ${Math.floor(next() * 6)}`);
+      const edited = [...lines];
+      for (let edit = 0; edit < 1 + Math.floor(next() * 4); edit++) {
+        const at = Math.floor(next() * (edited.length + 1));
+        const roll = next();
+        if (roll < 0.4) edited.splice(at, 0, `new ${round}.${edit}`);
+        else if (roll < 0.7) edited.splice(at, 1);
+        else edited.splice(at, 1, `changed ${round}.${edit}`);
+      }
+      const eol = next() < 0.2 ? '\r\n' : '\n';
+      const before = lines.join(eol) + (next() < 0.8 ? eol : '');
+      const after = edited.join(eol) + (next() < 0.8 ? eol : '');
+      const patch = renderUnifiedDiff([change('f.yaml', before, after)], false);
+      if (before === after) continue;
+      expect(applyPatch(before, patch), JSON.stringify({ before, after, patch })).toBe(after);
+    }
   });
 });
