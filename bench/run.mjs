@@ -77,46 +77,65 @@ if (options['only-generate']) process.exit(0);
 const results = {};
 /** @type {import('./lib/print-report.mjs').Row[]} */
 const rows = [];
+const loadBefore = os.loadavg()[0];
 for (const corpus of corpora) {
-  for (const command of COMMANDS) {
-    const row = { id: command.id, label: command.label, size: corpus.size, docs: corpus.summary.docs, result: measureCommand(command, corpus) };
-    rows.push(row);
-    (results[command.id] ??= {})[corpus.size] = /** @type {any} */ (row.result);
+  for (const [command, result] of measureSize(corpus)) {
+    rows.push({ id: command.id, label: command.label, size: corpus.size, docs: corpus.summary.docs, result });
+    (results[command.id] ??= {})[corpus.size] = /** @type {any} */ (result);
   }
 }
 
 /**
- * All runs of one command on one corpus, or why there are none.
- * @param {(typeof COMMANDS)[number]} command
+ * All commands on one corpus, in rounds (each command once per round) rather than all runs of
+ * one command in a row: a burst of background load then spreads over every command instead of
+ * skewing one command's median and so a ratio.
  * @param {(typeof corpora)[number]} corpus
+ * @returns {Map<(typeof COMMANDS)[number], object>}
  */
-function measureCommand(command, corpus) {
-  if (!existsSync(path.join(repoDir, command.script))) {
-    const error = `${command.script} is missing${command.id === 'wimigrate' ? ' (not built yet? npm run build)' : ''}`;
-    console.log(`  ${command.label} @${corpus.size}: MISSING, ${error}`);
-    return { status: 'missing', error };
-  }
-  const samples = [];
-  for (let run = 0; run < runs; run++) {
-    const outcome = runOnce({
-      name: command.label,
-      argv: command.argv.map((arg) => (arg === '{dir}' ? corpus.dir : arg)),
-      cwd: repoDir,
-      outPrefix: path.join(workDir, 'out', `${command.id}-${corpus.size}`),
-      okExitCodes: command.okExitCodes,
-    });
-    if ('error' in outcome) {
-      console.log(`  ${command.label} @${corpus.size}: FAILED, ${outcome.error}`);
-      return { status: 'failed', error: outcome.error };
+function measureSize(corpus) {
+  /** @type {Map<(typeof COMMANDS)[number], object>} */
+  const outcome = new Map();
+  /** @type {Map<(typeof COMMANDS)[number], import('./lib/measure.mjs').Sample[]>} */
+  const samples = new Map();
+  for (const command of COMMANDS) {
+    if (existsSync(path.join(repoDir, command.script))) samples.set(command, []);
+    else {
+      const error = `${command.script} is missing${command.id === 'wimigrate' ? ' (not built yet? npm run build)' : ''}`;
+      console.log(`  ${command.label} @${corpus.size}: MISSING, ${error}`);
+      outcome.set(command, { status: 'missing', error });
     }
-    samples.push(outcome.sample);
-    console.log(`  ${command.label} @${corpus.size} run ${run + 1}/${runs}: ${outcome.sample.ms.toFixed(0)} ms, ${outcome.sample.rssMb.toFixed(0)} MB`);
   }
-  return { status: 'ok', ...median(samples) };
+  for (let run = 0; run < runs; run++) {
+    for (const [command, done] of samples) {
+      if (outcome.has(command)) continue; // failed in an earlier round
+      const result = runOnce({
+        name: command.label,
+        argv: command.argv.map((arg) => (arg === '{dir}' ? corpus.dir : arg)),
+        cwd: repoDir,
+        outPrefix: path.join(workDir, 'out', `${command.id}-${corpus.size}`),
+        okExitCodes: command.okExitCodes,
+      });
+      if ('error' in result) {
+        console.log(`  ${command.label} @${corpus.size}: FAILED, ${result.error}`);
+        outcome.set(command, { status: 'failed', error: result.error });
+        continue;
+      }
+      done.push(result.sample);
+      console.log(`  ${command.label} @${corpus.size} run ${run + 1}/${runs}: ${result.sample.ms.toFixed(0)} ms, ${result.sample.rssMb.toFixed(0)} MB`);
+    }
+  }
+  for (const [command, done] of samples) if (!outcome.has(command)) outcome.set(command, { status: 'ok', ...median(done) });
+  // Keep the table in COMMANDS order whatever happened.
+  return new Map(COMMANDS.map((command) => [command, /** @type {object} */ (outcome.get(command))]));
 }
 
 const outcomes = checkTargets(results);
-console.log(`\nmedian of ${runs} run(s), whole processes, sequential; ${os.cpus().length} CPUs, node ${process.version}\n`);
+const loadAfter = os.loadavg()[0];
+console.log(`\nmedian of ${runs} run(s), whole processes, one at a time; ${os.cpus().length} CPUs, node ${process.version}, load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
+// Other work on the machine inflates wall times unevenly; say so rather than let a noisy run
+// pass for a regression.
+if (Math.max(loadBefore, loadAfter) > 0.5) console.log('note: the machine was busy with other work; wall times are noisy, compare ratios and re-run if in doubt');
+console.log('');
 console.log(formatTable(rows));
 console.log('');
 console.log(formatTargets(outcomes));
@@ -126,6 +145,7 @@ const report = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
   cpus: os.cpus().length,
+  loadAverage: { before: loadBefore, after: loadAfter },
   runs,
   quick: options.quick,
   wimigrateCommand: WIMIGRATE_COMMAND,
