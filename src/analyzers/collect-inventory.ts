@@ -8,10 +8,11 @@ import {
   readAzureIdentityBinding,
   readPodIdentityException,
 } from './inventory/read-pod-identity-resources.js';
+import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
 import { matchBindings } from './match-bindings.js';
 
-/** Documents in, inventory out: everything that uses pod identity and how it connects. Pure. */
+/** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
 export function collectInventory(documents: readonly ManifestDocument[], options: AnalyzerOptions): Inventory {
   const inventory: Inventory = {
     identities: [],
@@ -21,6 +22,8 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     serviceAccounts: [],
     secretProviderClasses: [],
     assignments: [],
+    irsaServiceAccounts: [],
+    irsaWorkloads: [],
   };
   for (const doc of documents) {
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
@@ -37,5 +40,7 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     }
   }
   inventory.assignments = matchBindings(inventory, options);
+  inventory.irsaServiceAccounts = inventory.serviceAccounts.flatMap((account) => readIrsaServiceAccount(account) ?? []);
+  inventory.irsaWorkloads = matchIrsaWorkloads(inventory.workloads, inventory.irsaServiceAccounts);
   return inventory;
 }

@@ -5,10 +5,13 @@ import type { AnalyzerOptions } from './analyzer-options.js';
 import { collectInventory } from './collect-inventory.js';
 import { indexIdentities } from './match-bindings.js';
 import { toFinding, type Rule } from './rule.js';
+import { awsWebIdentityEnv } from './rules/aws-web-identity-env.js';
 import { bindingWithoutIdentity } from './rules/binding-without-identity.js';
 import { crossNamespaceBinding } from './rules/cross-namespace-binding.js';
 import { identityIncomplete } from './rules/identity-incomplete.js';
 import { identityNeverBound } from './rules/identity-never-bound.js';
+import { irsaNonDefaultAudience } from './rules/irsa-non-default-audience.js';
+import { irsaServiceAccount } from './rules/irsa-service-account.js';
 import { labelInImmutableSelector } from './rules/label-in-immutable-selector.js';
 import { labelWithoutBinding } from './rules/label-without-binding.js';
 import { podIdentityException } from './rules/pod-identity-exception.js';
@@ -27,6 +30,9 @@ export const RULES: readonly Rule[] = [
   servicePrincipalIdentity,
   podIdentityException,
   secretProviderClassPodIdentity,
+  irsaServiceAccount,
+  irsaNonDefaultAudience,
+  awsWebIdentityEnv,
 ];
 
 export interface Analysis {

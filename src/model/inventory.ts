@@ -56,11 +56,23 @@ export interface WorkloadEntry {
   runsToCompletion: boolean;
   /** SecretProviderClasses the pods mount through the Secrets Store CSI driver. */
   secretProviderClasses: string[];
+  /** Hard-coded EKS web identity env (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) in any container. */
+  awsWebIdentityEnv: string[];
 }
 
 export interface ServiceAccountEntry {
   ref: ObjectRef;
   annotations: Record<string, string>;
+  doc: ManifestDocument;
+}
+
+/** A ServiceAccount annotated for EKS IRSA (`eks.amazonaws.com/role-arn`). */
+export interface IrsaServiceAccountEntry {
+  ref: ObjectRef;
+  roleArn: string;
+  audience: string | null;
+  stsRegionalEndpoints: string | null;
+  tokenExpiration: string | null;
   doc: ManifestDocument;
 }
 
@@ -87,6 +99,9 @@ export interface Inventory {
   secretProviderClasses: SecretProviderClassEntry[];
   /** Resolved with the real matching rules; sorted by workload, then identity. */
   assignments: IdentityAssignment[];
+  irsaServiceAccounts: IrsaServiceAccountEntry[];
+  /** Workloads whose pods run under an IRSA service account (a namespace's `default` one included). */
+  irsaWorkloads: { workload: WorkloadEntry; serviceAccount: IrsaServiceAccountEntry }[];
 }
 
 export function refString(ref: ObjectRef): string {

@@ -55,16 +55,20 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const deferred: DeferredChunk[] = [];
+  const unreadPods: DeferredChunk[] = [];
   for (const source of sources) {
     const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);
     deferred.push(...result.deferred);
+    unreadPods.push(...result.unreadPods);
   }
-  if (deferred.length > 0) {
+  if (deferred.length > 0 || unreadPods.length > 0) {
     const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
-    const late = readDeferred(deferred.filter((chunk) => mentionsAny(chunk, inPlay)), options.cache);
+    // A `default` service account with IRSA annotations reaches pods that name no account at all.
+    const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...(inPlay.has('default') ? unreadPods : [])];
+    const late = readDeferred(wanted, options.cache);
     documents.push(...late.documents);
     findings.push(...late.findings);
   }

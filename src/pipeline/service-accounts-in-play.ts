@@ -6,8 +6,8 @@ import type { DeferredChunk } from '../sources/parse-manifest-text.js';
 
 /**
  * The service account names a migration can touch: those the labelled workloads run under
- * today, and those the planner may give them (the name template, and its `-2`, `-3`... when
- * taken). Only documents that mention one of them need reading; for a repository where every
+ * today, those the planner may give them (the name template, and its `-2`, `-3`... when
+ * taken), and the IRSA service accounts. Only documents that mention one of them need reading; for a repository where every
  * app has its own service account that is a small fraction.
  */
 export function serviceAccountsInPlay(documents: readonly ManifestDocument[], analyzer: AnalyzerOptions, nameTemplate: string): Set<string> {
@@ -19,6 +19,7 @@ export function serviceAccountsInPlay(documents: readonly ManifestDocument[], an
   for (const { identity, workload } of inventory.assignments) {
     names.add(serviceAccountName(nameTemplate, identity.ref.name, workload.ref.name, workload.ref.namespace));
   }
+  for (const account of inventory.irsaServiceAccounts) names.add(account.ref.name);
   return names;
 }
 

@@ -32,6 +32,7 @@ export interface Report {
     /** Workloads whose pods carry `aadpodidbinding`. */
     workloadsLabelled: number;
     workloadsWithIdentity: number;
+    irsaServiceAccounts: number;
     serviceAccounts: number;
     federatedCredentials: number;
     filesChanged: number;
@@ -44,6 +45,7 @@ export interface Report {
     exceptions: { namespace: string; name: string; podLabels: Record<string, string>; location: SourceLocation }[];
     workloads: ReportWorkload[];
     secretProviderClasses: { namespace: string; name: string; usePodIdentity: boolean; location: SourceLocation }[];
+    irsaServiceAccounts: { namespace: string; name: string; roleArn: string; workloads: string[]; location: SourceLocation }[];
   };
   findings: Finding[];
   plan: Omit<MigrationPlan, 'findings'>;
@@ -71,6 +73,7 @@ export function buildSummary(result: MigrationResult): ReportSummary {
     workloads: inventory.workloads.length,
     workloadsLabelled: inventory.workloads.filter((workload) => 'aadpodidbinding' in workload.podLabels).length,
     workloadsWithIdentity: new Set(inventory.assignments.map((assignment) => assignment.workload)).size,
+    irsaServiceAccounts: inventory.irsaServiceAccounts.length,
     serviceAccounts: plan.serviceAccounts.length,
     federatedCredentials: plan.federatedCredentials.length,
     filesChanged: changes.filter((change) => change.before !== change.after).length,
@@ -104,6 +107,12 @@ export function buildReport(command: Report['command'], result: MigrationResult)
           identities: identitiesByWorkload.get(workload) ?? [],
         })),
       secretProviderClasses: inventory.secretProviderClasses.map((entry) => ({ ...entry.ref, usePodIdentity: entry.usePodIdentity, location: entry.doc.location })),
+      irsaServiceAccounts: inventory.irsaServiceAccounts.map((account) => ({
+        ...account.ref,
+        roleArn: account.roleArn,
+        workloads: inventory.irsaWorkloads.filter((entry) => entry.serviceAccount === account).map(({ workload }) => `${workload.kind} ${workload.ref.namespace}/${workload.ref.name}`),
+        location: account.doc.location,
+      })),
     },
     findings,
     plan: withoutFindings(plan),

@@ -11,6 +11,7 @@ export function summaryLine(command: Report['command'], s: ReportSummary): strin
     plural(s.documents, 'document'),
     `${plural(s.workloadsLabelled, 'workload')} labelled for pod identity (${s.workloadsWithIdentity} receiving an identity)`,
     plural(s.identities, 'identity').replace('identitys', 'identities'),
+    ...(s.irsaServiceAccounts > 0 ? [plural(s.irsaServiceAccounts, 'IRSA service account')] : []),
   ];
   if (command !== 'scan') {
     parts.push(`${plural(s.filesChanged, 'file')} to change`);

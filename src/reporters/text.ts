@@ -31,6 +31,12 @@ export function renderText(report: Report): string {
       lines.push(`  ${spc.namespace}/${spc.name}  usePodIdentity ${spc.usePodIdentity}  ${formatLocation(spc.location)}`);
     }
   }
+  if (inventory.irsaServiceAccounts.length > 0) {
+    section('IRSA service accounts', inventory.irsaServiceAccounts.length);
+    for (const account of inventory.irsaServiceAccounts) {
+      lines.push(`  ${account.namespace}/${account.name}  ${account.roleArn} -> ${account.workloads.join(', ') || 'no workload'}  ${formatLocation(account.location)}`);
+    }
+  }
   lines.push(...renderFindingLines(report));
   lines.push('', summaryLine(report.command, report.summary));
   return `${lines.join('\n').trimStart()}\n`;

@@ -15,6 +15,11 @@ export interface ParsedSource {
    * the migration will touch (see readDeferred).
    */
   deferred: DeferredChunk[];
+  /**
+   * Pod templates that mention nothing relevant: they matter only when their namespace's
+   * `default` service account turns out to carry IRSA annotations, which is rare.
+   */
+  unreadPods: DeferredChunk[];
 }
 
 export interface DeferredChunk {
@@ -32,6 +37,7 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
  */
 export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache): ParsedSource {
   const deferred: DeferredChunk[] = [];
+  const unreadPods: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const chunks: DocumentChunk[] =
@@ -41,7 +47,10 @@ export function parseManifestText(file: string, text: string, format: SourceForm
 
   for (const chunk of chunks) {
     if (HAS_CONTENT.test(chunk.text)) documentCount++;
-    if (!mayBeRelevant(chunk.text)) continue;
+    if (!mayBeRelevant(chunk.text)) {
+      if (chunk.text.includes('containers') && !chunk.text.includes('{{')) unreadPods.push({ file, format, chunk, names: [] });
+      continue;
+    }
     if (format === 'yaml' && hasTemplateActions(chunk.text)) {
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
       continue;
@@ -75,7 +84,7 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       ),
     );
   }
-  return { documents, findings, documentCount, deferred };
+  return { documents, findings, documentCount, deferred, unreadPods };
 }
 
 /** Reads deferred documents; they hold neither templating nor aliases, so only YAML errors can occur. */

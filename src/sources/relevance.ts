@@ -5,17 +5,18 @@
  *
  * - pod identity: the CRD kinds and group, the `aadpodidbinding` label, SecretProviderClass
  *   `usePodIdentity`;
+ * - EKS IRSA: `eks.amazonaws.com/` annotations and the web identity env the webhook injects;
  * - service accounts: ServiceAccount documents and workloads that name one, because a service
  *   account may only be reused when every workload running under it maps to one identity.
  */
-const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|serviceAccount/i;
-const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity/i;
+const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|serviceAccount/i;
+const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE/i;
 
 export function mayBeRelevant(text: string): boolean {
   return RELEVANT.test(text);
 }
 
-/** Pod identity itself: always read. */
+/** Pod identity and IRSA themselves: always read. */
 export function mentionsPodIdentity(text: string): boolean {
   return POD_IDENTITY.test(text);
 }

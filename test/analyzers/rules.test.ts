@@ -110,6 +110,45 @@ const TABLES: Record<string, { valid: Case[]; invalid: InvalidCase[] }> = {
   },
 };
 
+const irsaAccount = (name: string, namespace: string, extra = '') =>
+  `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/${name}\n${extra}`;
+
+TABLES['irsa-service-account'] = {
+  valid: [
+    { name: 'a look-alike prefix', files: one('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: s\n  annotations:\n    irsa.amazonaws.com/role-arn: arn:aws:iam::1:role/x\n') },
+    { name: 'a commented-out annotation', files: one('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: s\n  # annotations:\n  #   eks.amazonaws.com/role-arn: arn:aws:iam::1:role/x\n') },
+  ],
+  invalid: [
+    {
+      name: 'named and default service accounts with their workloads',
+      files: {
+        'sa.yaml': join(irsaAccount('uploader', 'media'), irsaAccount('default', 'batch')),
+        'apps.yaml': join(deployment('upload-api', 'media', {}, '      serviceAccountName: uploader\n'), deployment('thumbnailer', 'media', {}, '      serviceAccount: uploader\n'), deployment('nightly', 'batch', {})),
+      },
+      messages: ['media/uploader assumes arn:aws:iam::111122223333:role/uploader; 2 workload(s) run under it: Deployment upload-api, Deployment thumbnailer', 'batch/default assumes arn:aws:iam::111122223333:role/default; 1 workload(s) run under it: Deployment nightly'],
+    },
+  ],
+};
+
+TABLES['irsa-non-default-audience'] = {
+  valid: [
+    { name: 'no audience', files: one(irsaAccount('s', 'a')) },
+    { name: 'the default audience', files: one(irsaAccount('s', 'a', '    eks.amazonaws.com/audience: sts.amazonaws.com\n')) },
+  ],
+  invalid: [{ name: 'another audience', files: one(irsaAccount('s', 'a', '    eks.amazonaws.com/audience: beta-sts.amazonaws.com\n')), messages: ['asks for token audience beta-sts.amazonaws.com'], line: 8 }],
+};
+
+TABLES['aws-web-identity-env'] = {
+  valid: [{ name: 'other env', files: one(deployment('web', 'a', {}).replace('          image:', '          env:\n            - {name: AWS_REGION, value: eu-west-1}\n          image:')) }],
+  invalid: [
+    {
+      name: 'hard-coded role and token file',
+      files: one(deployment('web', 'a', {}).replace('          image:', '          env:\n            - name: AWS_ROLE_ARN\n              value: arn:aws:iam::1:role/x\n            - name: AWS_WEB_IDENTITY_TOKEN_FILE\n              value: /var/run/secrets/eks.amazonaws.com/serviceaccount/token\n          image:')),
+      messages: ['Deployment a/web sets AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE'],
+    },
+  ],
+};
+
 describe('every rule has a table', () => {
   it('covers each rule id, and nothing else', () => {
     expect(Object.keys(TABLES).sort()).toEqual(RULES.map((rule) => rule.id).sort());

@@ -7,6 +7,7 @@ import type { ManifestDocument, NodePath } from '../../model/document.js';
 import type { WorkloadEntry } from '../../model/inventory.js';
 import type { AnalyzerOptions } from '../analyzer-options.js';
 import { asFields, metadataOf, pathOf, stringMapOf, stringOf } from '../object-fields.js';
+import { AWS_WEB_IDENTITY_ENV } from './read-irsa.js';
 
 const COMPLETING_KINDS = new Set(['Job', 'CronJob']);
 const OS_LABELS = ['kubernetes.io/os', 'beta.kubernetes.io/os'];
@@ -51,7 +52,18 @@ export function readWorkload(doc: ManifestDocument, templatePath: NodePath, opti
     windows: OS_LABELS.some((label) => nodeSelector[label] === 'windows'),
     runsToCompletion: COMPLETING_KINDS.has(String(doc.object.kind)) || templatePath.includes('jobTemplate'),
     secretProviderClasses: secretProviderClassesOf(podSpec.volumes),
+    awsWebIdentityEnv: awsWebIdentityEnvOf(podSpec),
   };
+}
+
+/** Names of the EKS web identity variables set by hand in any container or init container. */
+function awsWebIdentityEnvOf(podSpec: Record<string, unknown>): string[] {
+  const containers = [podSpec.containers, podSpec.initContainers].flatMap((list) => (Array.isArray(list) ? list : []));
+  const names = containers.flatMap((container) => {
+    const env = pathOf(container, ['env']);
+    return Array.isArray(env) ? env.map((variable) => stringOf(pathOf(variable, ['name'])) ?? '') : [];
+  });
+  return [...new Set(names.filter((name) => AWS_WEB_IDENTITY_ENV.includes(name)))];
 }
 
 /** Names of the SecretProviderClasses mounted through the Secrets Store CSI driver. */
