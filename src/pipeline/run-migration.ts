@@ -6,7 +6,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
-import { parseManifestText, readDeferred, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
+import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
@@ -55,20 +55,20 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const deferred: DeferredChunk[] = [];
-  const unreadPods: DeferredChunk[] = [];
   for (const source of sources) {
     const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);
     deferred.push(...result.deferred);
-    unreadPods.push(...result.unreadPods);
   }
-  if (deferred.length > 0 || unreadPods.length > 0) {
-    const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
-    // A `default` service account with IRSA annotations reaches pods that name no account at all.
-    const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...(inPlay.has('default') ? unreadPods : [])];
-    const late = readDeferred(wanted, options.cache);
+  const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
+  // A `default` service account with IRSA annotations reaches pods that name no account at all.
+  const unreadPods = inPlay.has('default') ? sources.flatMap((source) => unreadPodChunks(source.file, source.text, source.format)) : [];
+  const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...unreadPods];
+  if (wanted.length > 0) {
+    const texts = new Map(sources.map((source) => [source.file, source.text]));
+    const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache);
     documents.push(...late.documents);
     findings.push(...late.findings);
   }

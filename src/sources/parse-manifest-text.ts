@@ -15,18 +15,19 @@ export interface ParsedSource {
    * the migration will touch (see readDeferred).
    */
   deferred: DeferredChunk[];
-  /**
-   * Pod templates that mention nothing relevant: they matter only when their namespace's
-   * `default` service account turns out to carry IRSA annotations, which is rare.
-   */
-  unreadPods: DeferredChunk[];
 }
 
 export interface DeferredChunk {
   file: string;
   format: SourceFormat;
-  chunk: DocumentChunk;
+  /** Where the document is; its text is cut from the file again when it is read, so that
+   * thousands of unread documents hold no text of their own. */
+  chunk: Omit<DocumentChunk, 'text'>;
   names: string[];
+}
+
+function deferredChunk(file: string, format: SourceFormat, chunk: DocumentChunk, names: string[]): DeferredChunk {
+  return { file, format, chunk: { index: chunk.index, start: chunk.start, end: chunk.end, startLine: chunk.startLine }, names };
 }
 
 const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
@@ -37,7 +38,6 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
  */
 export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache): ParsedSource {
   const deferred: DeferredChunk[] = [];
-  const unreadPods: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const chunks: DocumentChunk[] =
@@ -47,17 +47,14 @@ export function parseManifestText(file: string, text: string, format: SourceForm
 
   for (const chunk of chunks) {
     if (HAS_CONTENT.test(chunk.text)) documentCount++;
-    if (!mayBeRelevant(chunk.text)) {
-      if (chunk.text.includes('containers') && !chunk.text.includes('{{')) unreadPods.push({ file, format, chunk, names: [] });
-      continue;
-    }
+    if (!mayBeRelevant(chunk.text)) continue;
     if (format === 'yaml' && hasTemplateActions(chunk.text)) {
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
       continue;
     }
     const names = mentionsPodIdentity(chunk.text) ? null : serviceAccountNamesIn(chunk.text);
     if (names !== null) {
-      deferred.push({ file, format, chunk, names });
+      deferred.push(deferredChunk(file, format, chunk, names));
       continue;
     }
     const read = readChunk(chunk, cache);
@@ -84,14 +81,31 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       ),
     );
   }
-  return { documents, findings, documentCount, deferred, unreadPods };
+  return { documents, findings, documentCount, deferred };
+}
+
+/**
+ * Pod templates that mention nothing relevant. They matter only when their namespace's
+ * `default` service account carries IRSA annotations, which is rare, so they are looked for
+ * again only then rather than remembered for every file.
+ */
+export function unreadPodChunks(file: string, text: string, format: SourceFormat): DeferredChunk[] {
+  const chunks = format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+  return chunks
+    .filter((chunk) => !mayBeRelevant(chunk.text) && chunk.text.includes('containers') && !chunk.text.includes('{{'))
+    .map((chunk) => deferredChunk(file, format, chunk, []));
 }
 
 /** Reads deferred documents; they hold neither templating nor aliases, so only YAML errors can occur. */
-export function readDeferred(deferred: readonly DeferredChunk[], cache?: PlainValueCache): { documents: ManifestDocument[]; findings: Finding[] } {
+export function readDeferred(
+  deferred: readonly DeferredChunk[],
+  textOf: (file: string) => string,
+  cache?: PlainValueCache,
+): { documents: ManifestDocument[]; findings: Finding[] } {
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
-  for (const { file, format, chunk } of deferred) {
+  for (const { file, format, chunk: where } of deferred) {
+    const chunk = { ...where, text: textOf(file).slice(where.start, where.end) };
     const read = readChunk(chunk, cache);
     if (read.problem) findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
     else if (!read.isEmpty) documents.push(...objectsOf(file, format, read, read.value));

@@ -1,12 +1,12 @@
 import { analyze, DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../../src/analyzers/index.js';
 import type { ManifestDocument } from '../../src/model/document.js';
-import { parseManifestText, readDeferred } from '../../src/sources/parse-manifest-text.js';
+import { parseManifestText, readDeferred, unreadPodChunks } from '../../src/sources/parse-manifest-text.js';
 
 /** Documents from YAML files given as {name: text}; fails the test on a parse error. */
 export function documentsFrom(files: Record<string, string>): ManifestDocument[] {
   return Object.entries(files).flatMap(([file, text]) => {
     const parsed = parseManifestText(file, text, file.endsWith('.json') ? 'json' : 'yaml');
-    const late = readDeferred([...parsed.deferred, ...parsed.unreadPods]);
+    const late = readDeferred([...parsed.deferred, ...unreadPodChunks(file, text, file.endsWith('.json') ? 'json' : 'yaml')], () => text);
     const error = [...parsed.findings, ...late.findings].find((finding) => finding.id === 'yaml-error');
     if (error) throw new Error(`${file}: ${error.message}`);
     return [...parsed.documents, ...late.documents];

@@ -4,7 +4,7 @@ import { parseManifestText, readDeferred } from '../../src/sources/parse-manifes
 /** Everything the file holds that any analyzer could need, deferred documents included. */
 function readAll(file: string, text: string, format: 'yaml' | 'json') {
   const parsed = parseManifestText(file, text, format);
-  const late = readDeferred(parsed.deferred);
+  const late = readDeferred(parsed.deferred, () => text);
   return { ...parsed, documents: [...parsed.documents, ...late.documents], findings: [...parsed.findings, ...late.findings] };
 }
 import { hasTemplateActions } from '../../src/sources/relevance.js';
