@@ -1,17 +1,17 @@
 import { analyze, type AnalyzerOptions } from '../analyzers/index.js';
-import type { ManifestDocument, SourceFormat } from '../model/document.js';
+import type { SourceFormat } from '../model/document.js';
 import type { FileChange } from '../model/file-change.js';
 import type { Finding } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
-import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
+import type { ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
 import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
-import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.js';
+import { readDocuments } from './read-documents.js';
 import { sortFindings } from './sort-findings.js';
 import { verifyChanges } from './verify-changes.js';
 
@@ -51,27 +51,7 @@ export interface Pass {
 }
 
 export function runPass(sources: readonly SourceText[], options: MigrationOptions, reuse?: ReadonlyMap<string, ParsedSource>): Pass {
-  const parsed = new Map<string, ParsedSource>();
-  const documents: ManifestDocument[] = [];
-  const findings: Finding[] = [];
-  const deferred: DeferredChunk[] = [];
-  for (const source of sources) {
-    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
-    parsed.set(source.file, result);
-    documents.push(...result.documents);
-    findings.push(...result.findings);
-    deferred.push(...result.deferred);
-  }
-  const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
-  // A `default` service account with IRSA annotations reaches pods that name no account at all.
-  const unreadPods = inPlay.has('default') ? sources.flatMap((source) => unreadPodChunks(source.file, source.text, source.format)) : [];
-  const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...unreadPods];
-  if (wanted.length > 0) {
-    const texts = new Map(sources.map((source) => [source.file, source.text]));
-    const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache);
-    documents.push(...late.documents);
-    findings.push(...late.findings);
-  }
+  const { parsed, documents, findings } = readDocuments(sources, options, reuse);
   const analysis = analyze(documents, options.analyzer);
   const { plan, changes } =
     options.rewrite === false ? { plan: planMigration(analysis.inventory, options.plan), changes: [] } : planAndApply(sources, analysis.inventory, options);

@@ -1,0 +1,41 @@
+import type { ManifestDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
+import type { MigrationOptions, SourceText } from './run-migration.js';
+import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.js';
+
+export interface ReadDocuments {
+  parsed: Map<string, ParsedSource>;
+  documents: ManifestDocument[];
+  findings: Finding[];
+}
+
+/**
+ * Every document the migration needs, and no more: those about pod identity or IRSA first;
+ * then those that only mention service accounts, when they name one in play; then, only when a
+ * namespace's `default` service account carries IRSA, the pods that name no account at all.
+ * Files already parsed (the second pass, for unchanged files) are reused.
+ */
+export function readDocuments(sources: readonly SourceText[], options: MigrationOptions, reuse?: ReadonlyMap<string, ParsedSource>): ReadDocuments {
+  const parsed = new Map<string, ParsedSource>();
+  const documents: ManifestDocument[] = [];
+  const findings: Finding[] = [];
+  const deferred: DeferredChunk[] = [];
+  for (const source of sources) {
+    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
+    parsed.set(source.file, result);
+    documents.push(...result.documents);
+    findings.push(...result.findings);
+    deferred.push(...result.deferred);
+  }
+  const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
+  const unreadPods = inPlay.has('default') ? sources.flatMap((source) => unreadPodChunks(source.file, source.text, source.format)) : [];
+  const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...unreadPods];
+  if (wanted.length > 0) {
+    const texts = new Map(sources.map((source) => [source.file, source.text]));
+    const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache);
+    documents.push(...late.documents);
+    findings.push(...late.findings);
+  }
+  return { parsed, documents, findings };
+}
