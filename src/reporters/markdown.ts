@@ -16,6 +16,12 @@ export function renderMarkdown(report: Report): string {
     }
   }
 
+  const irsa = report.inventory.irsaServiceAccounts;
+  if (irsa.length > 0) {
+    out.push('', '### IRSA service accounts', '', '| Service account | Namespace | Role | Workloads |', '| --- | --- | --- | --- |');
+    for (const account of irsa) out.push(`| ${cell(account.name)} | ${cell(account.namespace)} | ${cell(account.roleArn)} | ${cell(account.workloads.join(', ') || 'none')} |`);
+  }
+
   if (report.plan.federatedCredentials.length > 0) {
     out.push('', '<details><summary>Federated identity credentials (' + report.plan.federatedCredentials.length + ')</summary>', '');
     out.push('| Name | Identity | Subject |', '| --- | --- | --- |');

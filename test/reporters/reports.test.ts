@@ -60,3 +60,23 @@ Summary: 1 file, 4 documents, 2 workloads labelled for pod identity (1 receiving
     expect('findings' in report.plan).toBe(false);
   });
 });
+
+describe('IRSA in reports', () => {
+  const irsa = runMigration(
+    [
+      {
+        file: 'irsa.yaml',
+        text: join('apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: uploader\n  namespace: media\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/uploader\n', deployment('upload-api', 'media', {}, '      serviceAccountName: uploader\n')),
+        format: 'yaml',
+      },
+    ],
+    { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, issuer: ISSUER }, rewrite: false },
+  );
+
+  it('lists the service account, its role and its workloads in text and markdown', () => {
+    const report = buildReport('scan', irsa);
+    expect(renderText(report)).toContain('IRSA service accounts (1)\n  media/uploader  arn:aws:iam::111122223333:role/uploader -> Deployment media/upload-api  irsa.yaml:1:1');
+    expect(renderMarkdown(report)).toContain('| uploader | media | arn:aws:iam::111122223333:role/uploader | Deployment media/upload-api |');
+    expect(report.summary.irsaServiceAccounts).toBe(1);
+  });
+});
