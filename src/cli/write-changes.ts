@@ -10,15 +10,13 @@ const NOT_COPIED = new Set(['.git', 'node_modules']);
 /** Applies the changes to the files they came from (`--write`). */
 export function writeInPlace(changes: readonly FileChange[], sources: readonly SourceFile[], cwd: string): number {
   const absoluteOf = new Map(sources.map((source) => [source.file, source.absolutePath]));
-  let written = 0;
-  for (const change of changes) {
-    if (change.before === change.after) continue;
-    const known = absoluteOf.get(change.file);
-    if (known === null) throw new CliError('standard input cannot be rewritten in place; use the diff instead', EXIT.usage);
-    apply(change, known ?? path.resolve(cwd, change.file));
-    written++;
+  const modified = changes.filter((change) => change.before !== change.after);
+  // Checked before anything is written, so a refusal leaves every file as it was.
+  if (modified.some((change) => absoluteOf.get(change.file) === null)) {
+    throw new CliError('standard input cannot be rewritten in place; use the diff instead', EXIT.usage);
   }
-  return written;
+  for (const change of modified) apply(change, absoluteOf.get(change.file) ?? path.resolve(cwd, change.file));
+  return modified.length;
 }
 
 /**
@@ -38,10 +36,11 @@ export function writeToOutDir(changes: readonly FileChange[], sources: readonly 
       filter: (source) => !NOT_COPIED.has(path.basename(source)),
     });
   }
+  const absoluteOf = new Map(sources.map((source) => [source.file, source.absolutePath]));
   let written = 0;
   for (const change of changes) {
     if (change.before === change.after) continue;
-    const absolute = sources.find((source) => source.file === change.file)?.absolutePath ?? path.resolve(cwd, change.file);
+    const absolute = absoluteOf.get(change.file) ?? path.resolve(cwd, change.file);
     const root = roots.find((candidate) => isInside(absolute, candidate) || absolute === candidate);
     if (!root) continue;
     const base = statSync(root).isDirectory() ? root : path.dirname(root);
