@@ -69,3 +69,10 @@ export function pathOf(object: unknown, path: readonly string[]): unknown {
   }
   return current;
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Entra client and tenant ids are GUIDs; anything else in a manifest is a placeholder. */
+export function isGuid(value: string | null): value is string {
+  return value !== null && GUID.test(value.trim());
+}

@@ -56,7 +56,12 @@ const TABLES: Record<string, { valid: Case[]; invalid: InvalidCase[] }> = {
     valid: [{ name: 'complete', files: one(identity('id', 'a')) }],
     invalid: [
       { name: 'no client id', files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: x}\nspec:\n  type: 0\n  resourceID: /subscriptions/s/resourcegroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x\n'), messages: ['spec.clientID is missing'] },
-      { name: 'bad type', files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: x}\nspec:\n  type: 7\n  clientID: c\n'), messages: ['spec.type is not 0, 1 or 2'] },
+      { name: 'bad type', files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: x}\nspec:\n  type: 7\n  clientID: 9d1c3b5a-2e4f-4a6b-8c7d-1e2f3a4b5c01\n'), messages: ['spec.type is not 0, 1 or 2'] },
+      {
+        name: 'placeholder client id',
+        files: one('apiVersion: aadpodidentity.k8s.io/v1\nkind: AzureIdentity\nmetadata: {name: x}\nspec:\n  type: 0\n  resourceID: /subscriptions/s/resourcegroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x\n  clientID: ${CLIENT_ID}\n'),
+        messages: ['spec.clientID "${CLIENT_ID}" is a placeholder, not a client id'],
+      },
     ],
   },
   'several-identities-on-selector': {
