@@ -1,7 +1,8 @@
 /**
  * The outline fast path (fast-block-edit.ts) must spell every edit exactly as the tree-based
  * edits do; it is only allowed to give up (null). Checked on every scalar and every new key of
- * every golden input, in LF and CRLF.
+ * every golden input, every sample and every real-world corpus file (read in place when
+ * ../shared/corpus is there), in LF and CRLF.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,11 +30,27 @@ function targets(node: unknown, prefix: NodePath = []): NodePath[] {
   return [];
 }
 
+/** Every YAML file under a folder (the samples, the real-world corpus when present). */
+function* yamlFiles(folder: string): Generator<string> {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) yield* yamlFiles(full);
+    else if (/\.ya?ml$/.test(entry.name)) yield full;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const INPUTS = [
+  ...readdirSync(GOLDEN).filter((name) => existsSync(path.join(GOLDEN, name, 'input.yaml'))).map((name) => path.join(GOLDEN, name, 'input.yaml')),
+  ...yamlFiles(path.join(ROOT, 'samples')),
+  ...yamlFiles(path.resolve(ROOT, '../shared/corpus')),
+].sort();
+
 describe('the outline fast path agrees with the tree-based edits', () => {
-  const inputs = readdirSync(GOLDEN).filter((name) => existsSync(path.join(GOLDEN, name, 'input.yaml')));
-  for (const name of inputs.sort()) {
-    it(name, () => {
-      const lf = readFileSync(path.join(GOLDEN, name, 'input.yaml'), 'utf8');
+  for (const input of INPUTS) {
+    it(path.relative(ROOT, input), () => {
+      const lf = readFileSync(input, 'utf8');
       for (const [file, eol] of [[lf, '\n'], [lf.replaceAll('\n', '\r\n'), '\r\n']] as const) {
         for (const chunk of splitDocuments(file)) {
           const doc = parseDocumentText(chunk.text);
