@@ -24,6 +24,7 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     assignments: [],
     irsaServiceAccounts: [],
     irsaWorkloads: [],
+    valuesDocuments: [],
   };
   for (const doc of documents) {
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
@@ -34,6 +35,8 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     } else if (doc.object.kind === 'SecretProviderClass') {
       const entry = readSecretProviderClass(doc, options);
       if (entry) inventory.secretProviderClasses.push(entry);
+    } else if (doc.object.kind === undefined && doc.object.apiVersion === undefined) {
+      inventory.valuesDocuments.push(doc);
     } else {
       const templatePath = templatePathOf(doc);
       if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));

@@ -18,6 +18,7 @@ import { podIdentityException } from './rules/pod-identity-exception.js';
 import { secretProviderClassPodIdentity } from './rules/secret-provider-class-pod-identity.js';
 import { servicePrincipalIdentity } from './rules/service-principal-identity.js';
 import { severalIdentitiesOnSelector } from './rules/several-identities-on-selector.js';
+import { valuesIdentitySetting } from './rules/values-identity-setting.js';
 
 export const RULES: readonly Rule[] = [
   labelWithoutBinding,
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   irsaServiceAccount,
   irsaNonDefaultAudience,
   awsWebIdentityEnv,
+  valuesIdentitySetting,
 ];
 
 export interface Analysis {

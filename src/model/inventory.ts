@@ -100,6 +100,8 @@ export interface Inventory {
   /** Resolved with the real matching rules; sorted by workload, then identity. */
   assignments: IdentityAssignment[];
   irsaServiceAccounts: IrsaServiceAccountEntry[];
+  /** Documents that are not Kubernetes objects (no kind): Helm values files, mostly. */
+  valuesDocuments: ManifestDocument[];
   /** Workloads whose pods run under an IRSA service account (a namespace's `default` one included). */
   irsaWorkloads: { workload: WorkloadEntry; serviceAccount: IrsaServiceAccountEntry }[];
 }

@@ -154,6 +154,25 @@ TABLES['aws-web-identity-env'] = {
   ],
 };
 
+TABLES['values-identity-setting'] = {
+  valid: [
+    { name: 'values without identity settings', files: { 'values.yaml': 'replicaCount: 2\nserviceAccount:\n  create: true\n  name: app\n' } },
+    { name: 'a disabled chart identity', files: { 'values.yaml': 'azureIdentity:\n  enabled: false\n  resourceID: x\n' } },
+    { name: 'AGIC already on Workload ID', files: { 'values.yaml': 'armAuth:\n  type: workloadIdentity\n  identityClientID: abc\n' } },
+  ],
+  invalid: [
+    {
+      name: 'pod label, IRSA annotation and AGIC pod identity, at any depth',
+      files: {
+        'values.yaml':
+          'podLabels:\n  aadpodidbinding: web\nworker:\n  serviceAccount:\n    annotations:\n      eks.amazonaws.com/role-arn: arn:aws:iam::1:role/worker\narmAuth:\n  type: aadPodIdentity\n  identityClientID: abc\n',
+      },
+      messages: ['podLabels.aadpodidbinding sets the pod label aadpodidbinding: web', 'worker.serviceAccount.annotations.eks.amazonaws.com/role-arn sets the IRSA role arn:aws:iam::1:role/worker', 'armAuth.type configures AGIC'],
+      line: 2,
+    },
+  ],
+};
+
 describe('every rule has a table', () => {
   it('covers each rule id, and nothing else', () => {
     expect(Object.keys(TABLES).sort()).toEqual(RULES.map((rule) => rule.id).sort());
