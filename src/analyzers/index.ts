@@ -5,6 +5,7 @@ import type { AnalyzerOptions } from './analyzer-options.js';
 import { collectInventory } from './collect-inventory.js';
 import { indexIdentities } from './match-bindings.js';
 import { toFinding, type Rule } from './rule.js';
+import { awsOnlyComponent } from './rules/aws-only-component.js';
 import { awsWebIdentityEnv } from './rules/aws-web-identity-env.js';
 import { bindingWithoutIdentity } from './rules/binding-without-identity.js';
 import { crossNamespaceBinding } from './rules/cross-namespace-binding.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   irsaNonDefaultAudience,
   awsWebIdentityEnv,
   valuesIdentitySetting,
+  awsOnlyComponent,
 ];
 
 export interface Analysis {

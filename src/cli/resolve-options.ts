@@ -1,4 +1,5 @@
-import type { AnalyzerOptions } from '../analyzers/analyzer-options.js';
+import type { AnalyzerOptions, AwsComponent } from '../analyzers/analyzer-options.js';
+import { loadAwsComponents } from '../sources/load-aws-components.js';
 import type { Severity } from '../model/finding.js';
 import type { MigrationPhase } from '../model/plan.js';
 import { DEFAULT_SERVICE_ACCOUNT_NAME, type PlanOptions } from '../planner/plan-options.js';
@@ -68,6 +69,7 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
     analyzer: {
       defaultNamespace: raw.defaultNamespace ?? config.defaultNamespace ?? 'default',
       forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,
+      awsComponents: shippedAwsComponents(),
     },
     plan: {
       phase: phase as MigrationPhase,
@@ -82,4 +84,12 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
 
 function usage(message: string): CliError {
   return new CliError(message, EXIT.usage);
+}
+
+function shippedAwsComponents(): AwsComponent[] {
+  try {
+    return loadAwsComponents();
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage);
+  }
 }

@@ -56,6 +56,8 @@ export interface WorkloadEntry {
   runsToCompletion: boolean;
   /** SecretProviderClasses the pods mount through the Secrets Store CSI driver. */
   secretProviderClasses: string[];
+  /** Container images, init containers included. */
+  images: string[];
   /** Hard-coded EKS web identity env (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) in any container. */
   awsWebIdentityEnv: string[];
 }

@@ -1,3 +1,4 @@
+import type { AwsComponent } from '../analyzers/analyzer-options.js';
 import type { ManifestDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
@@ -21,8 +22,9 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const deferred: DeferredChunk[] = [];
+  const alsoRead = componentImages(options.analyzer.awsComponents ?? []);
   for (const source of sources) {
-    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache);
+    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);
@@ -38,4 +40,11 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
     findings.push(...late.findings);
   }
   return { parsed, documents, findings };
+}
+
+/** One pattern for the image names of the known AWS-only components. */
+function componentImages(components: readonly AwsComponent[]): RegExp | undefined {
+  const names = components.flatMap((component) => component.images);
+  if (names.length === 0) return undefined;
+  return new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }

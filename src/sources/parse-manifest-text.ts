@@ -36,7 +36,11 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
  * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
  * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
  */
-export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache): ParsedSource {
+/**
+ * `alsoRead` names more documents to read in full (the images of known AWS-only components, say),
+ * since those mention nothing else that marks them as relevant.
+ */
+export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache, alsoRead?: RegExp): ParsedSource {
   const deferred: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
@@ -47,12 +51,13 @@ export function parseManifestText(file: string, text: string, format: SourceForm
 
   for (const chunk of chunks) {
     if (HAS_CONTENT.test(chunk.text)) documentCount++;
-    if (!mayBeRelevant(chunk.text)) continue;
+    const wanted = alsoRead?.test(chunk.text) ?? false;
+    if (!wanted && !mayBeRelevant(chunk.text)) continue;
     if (format === 'yaml' && hasTemplateActions(chunk.text)) {
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
       continue;
     }
-    const names = mentionsPodIdentity(chunk.text) ? null : serviceAccountNamesIn(chunk.text);
+    const names = wanted || mentionsPodIdentity(chunk.text) ? null : serviceAccountNamesIn(chunk.text);
     if (names !== null) {
       deferred.push(deferredChunk(file, format, chunk, names));
       continue;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/analyzers/index.js';
+import { RULES, type AnalyzerOptions } from '../../src/analyzers/index.js';
+import { loadAwsComponents } from '../../src/sources/load-aws-components.js';
 import { analyzeFiles, binding, deployment, identity, join } from '../helpers/manifests.js';
 
 interface Case {
   name: string;
   files: Record<string, string>;
-  options?: { forceNamespaced?: boolean };
+  options?: Partial<AnalyzerOptions>;
 }
 interface InvalidCase extends Case {
   /** Substrings of each expected message, in order, and the line of the first. */
@@ -169,6 +170,25 @@ TABLES['values-identity-setting'] = {
       },
       messages: ['podLabels.aadpodidbinding sets the pod label aadpodidbinding: web', 'worker.serviceAccount.annotations.eks.amazonaws.com/role-arn sets the IRSA role arn:aws:iam::1:role/worker', 'armAuth.type configures AGIC'],
       line: 2,
+    },
+  ],
+};
+
+const shipped = { awsComponents: loadAwsComponents() };
+const withImage = (name: string, image: string) => deployment(name, 'kube-system', {}).replace(/image: .*/, `image: ${image}`);
+
+TABLES['aws-only-component'] = {
+  valid: [
+    { name: 'an ordinary image', files: one(withImage('web', 'myregistry.azurecr.io/web:1.0')), options: shipped },
+    { name: 'a component name only in the tag', files: one(withImage('web', 'myregistry.azurecr.io/web:aws-ebs-csi-driver')), options: shipped },
+    { name: 'no table given', files: one(withImage('lbc', 'public.ecr.aws/eks/aws-load-balancer-controller:v2.7.1')) },
+  ],
+  invalid: [
+    {
+      name: 'the load balancer controller and the EBS CSI driver',
+      files: one(join(withImage('lbc', 'public.ecr.aws/eks/aws-load-balancer-controller:v2.7.1'), withImage('ebs', 'public.ecr.aws/ebs-csi-driver/aws-ebs-csi-driver@sha256:abc'))),
+      options: shipped,
+      messages: ['kube-system/lbc runs aws-load-balancer-controller, which only works on AWS; on AKS use Application Gateway for Containers', 'kube-system/ebs runs aws-ebs-csi-driver'],
     },
   ],
 };

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/planner/plan-options.js';
 import { runMigration } from '../../src/pipeline/run-migration.js';
+import { loadAwsComponents } from '../../src/sources/load-aws-components.js';
 import { readPaths } from '../../src/sources/read-paths.js';
 import { ROOT } from '../helpers/cli.js';
 import { corpusDispositions } from './dispositions.js';
@@ -24,7 +25,7 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus (../shared/corpus)', () 
     const files = reads.flatMap((read) => read.files);
     expect(files.length).toBeGreaterThan(100);
     for (const phase of ['prepare', 'cutover'] as const) {
-      const results = reads.map((read) => runMigration(read.files, { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } }));
+      const results = reads.map((read) => runMigration(read.files, { analyzer: { ...DEFAULT_ANALYZER_OPTIONS, awsComponents: loadAwsComponents() }, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } }));
       const result = {
         ...results[0]!,
         findings: results.flatMap((r) => r.findings),

@@ -52,14 +52,22 @@ export function readWorkload(doc: ManifestDocument, templatePath: NodePath, opti
     windows: OS_LABELS.some((label) => nodeSelector[label] === 'windows'),
     runsToCompletion: COMPLETING_KINDS.has(String(doc.object.kind)) || templatePath.includes('jobTemplate'),
     secretProviderClasses: secretProviderClassesOf(podSpec.volumes),
+    images: imagesOf(podSpec),
     awsWebIdentityEnv: awsWebIdentityEnvOf(podSpec),
   };
 }
 
+function containersOf(podSpec: Record<string, unknown>): unknown[] {
+  return [podSpec.containers, podSpec.initContainers].flatMap((list) => (Array.isArray(list) ? list : []));
+}
+
+function imagesOf(podSpec: Record<string, unknown>): string[] {
+  return containersOf(podSpec).flatMap((container) => stringOf(pathOf(container, ['image'])) ?? []);
+}
+
 /** Names of the EKS web identity variables set by hand in any container or init container. */
 function awsWebIdentityEnvOf(podSpec: Record<string, unknown>): string[] {
-  const containers = [podSpec.containers, podSpec.initContainers].flatMap((list) => (Array.isArray(list) ? list : []));
-  const names = containers.flatMap((container) => {
+  const names = containersOf(podSpec).flatMap((container) => {
     const env = pathOf(container, ['env']);
     return Array.isArray(env) ? env.map((variable) => stringOf(pathOf(variable, ['name'])) ?? '') : [];
   });
