@@ -13,6 +13,8 @@ export interface ProjectConfig {
   forceNamespaced?: boolean;
   proxySidecar?: boolean;
   failOn?: 'error' | 'warning' | 'info' | 'none';
+  /** A folder with the project's own migration tables (aws-components.yaml). */
+  migrations?: string;
 }
 
 export const CONFIG_FILE_NAME = 'wimigrate.yaml';
@@ -26,6 +28,7 @@ const FIELDS: Record<keyof ProjectConfig, (value: unknown) => boolean> = {
   forceNamespaced: (value) => typeof value === 'boolean',
   proxySidecar: (value) => typeof value === 'boolean',
   failOn: (value) => value === 'error' || value === 'warning' || value === 'info' || value === 'none',
+  migrations: (value) => typeof value === 'string' && value.length > 0,
 };
 
 /**

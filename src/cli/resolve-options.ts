@@ -1,4 +1,5 @@
 import type { AnalyzerOptions, AwsComponent } from '../analyzers/analyzer-options.js';
+import path from 'node:path';
 import { loadAwsComponents } from '../sources/load-aws-components.js';
 import type { Severity } from '../model/finding.js';
 import type { MigrationPhase } from '../model/plan.js';
@@ -26,6 +27,7 @@ export interface RawOptions {
   write?: boolean;
   outDir?: string;
   planOut?: string;
+  migrations?: string;
 }
 
 export interface ResolvedOptions {
@@ -69,7 +71,14 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
     analyzer: {
       defaultNamespace: raw.defaultNamespace ?? config.defaultNamespace ?? 'default',
       forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,
-      awsComponents: shippedAwsComponents(),
+      // A folder named in the config file is relative to that file; on the command line, to cwd.
+      awsComponents: awsComponents(
+        raw.migrations !== undefined
+          ? path.resolve(cwd, raw.migrations)
+          : config.migrations !== undefined && configFile !== null
+            ? path.resolve(path.dirname(configFile), config.migrations)
+            : undefined,
+      ),
     },
     plan: {
       phase: phase as MigrationPhase,
@@ -86,9 +95,17 @@ function usage(message: string): CliError {
   return new CliError(message, EXIT.usage);
 }
 
-function shippedAwsComponents(): AwsComponent[] {
+/**
+ * The shipped table, plus the user's own from `--migrations DIR` (its aws-components.yaml), whose
+ * entries replace shipped ones of the same id.
+ */
+function awsComponents(folder: string | undefined): AwsComponent[] {
   try {
-    return loadAwsComponents();
+    const shipped = loadAwsComponents();
+    if (folder === undefined) return shipped;
+    const own = loadAwsComponents(path.join(folder, 'aws-components.yaml'));
+    const ids = new Set(own.map((component) => component.id));
+    return [...shipped.filter((component) => !ids.has(component.id)), ...own];
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage);
   }

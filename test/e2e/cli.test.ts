@@ -196,6 +196,21 @@ describe('bad input gets a clear error, never a crash', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('--migrations adds the project\'s own AWS components, and a broken table exits 2', () => {
+    const own = path.join(work, '..', `${path.basename(work)}-migrations`);
+    mkdirSync(own);
+    writeFileSync(path.join(own, 'aws-components.yaml'), 'schemaVersion: 1\ncomponents:\n  - id: in-house-aws-agent\n    images: [acme/aws-agent]\n    replacement: nothing, it reads SQS that is gone on Azure\n');
+    writeFileSync(path.join(work, 'agent.yaml'), 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent, namespace: ops}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: agent, image: "acme/aws-agent:2.1"}]\n');
+    const run = runCli(['scan', '.', '--migrations', own, '--format', 'json'], { cwd: work });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { findings: { id: string; message: string }[] };
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'aws-only-component', message: expect.stringContaining('runs in-house-aws-agent') }));
+    writeFileSync(path.join(own, 'aws-components.yaml'), 'schemaVersion: 1\ncomponents:\n  - id: broken\n');
+    const broken = runCli(['scan', '.', '--migrations', own], { cwd: work });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('aws-components.yaml: components[0] needs an id, a replacement and a non-empty list of image names');
+  });
+
   it('a config file with an unknown key exits 2 naming the line', () => {
     writeFileSync(path.join(work, 'wimigrate.yaml'), 'issuer: https://x/\nisuer: typo\n');
     const run = runCli(['scan', '.'], { cwd: work });
