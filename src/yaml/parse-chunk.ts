@@ -113,6 +113,8 @@ export function toPlainValue(parsed: ParsedChunk): { ok: true; value: unknown } 
   }
 }
 
+/** The first line of a parser message; stack exhaustion said the way a user understands it. */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  const line = message.split('\n')[0] ?? message;
+  return /maximum call stack/i.test(line) ? `nesting too deep to read safely (${line})` : line;
 }

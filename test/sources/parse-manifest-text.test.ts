@@ -47,6 +47,12 @@ describe('parseManifestText', () => {
     expect(parsed.findings[0]?.message).toMatch(/alias/i);
   });
 
+  it('reports nesting too deep to read as a YAML error instead of crashing', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\n  labels: {aadpodidbinding: x}\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const parsed = parseManifestText('deep.yaml', text, 'yaml');
+    expect(parsed.findings).toEqual([expect.objectContaining({ id: 'yaml-error', message: expect.stringContaining('nesting too deep'), location: expect.objectContaining({ line: 6 }) })]);
+  });
+
   it('reports Helm templates with the lines that mention pod identity', () => {
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    metadata:\n      labels:\n        aadpodidbinding: {{ .Values.selector }}\n';
     const parsed = parseManifestText('t.yaml', text, 'yaml');
