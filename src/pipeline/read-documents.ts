@@ -1,4 +1,6 @@
 import type { AwsComponent } from '../analyzers/analyzer-options.js';
+import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
+import { metadataOf } from '../analyzers/object-fields.js';
 import type { ManifestDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
@@ -30,8 +32,9 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
     findings.push(...result.findings);
     deferred.push(...result.deferred);
   }
-  const inPlay = serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName);
-  const unreadPods = inPlay.has('default') ? sources.flatMap((source) => unreadPodChunks(source.file, source.text, source.format)) : [];
+  // The inventory that decides which deferred documents matter is only built when there are some.
+  const inPlay = deferred.length > 0 ? serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName) : new Set<string>();
+  const unreadPods = documents.some(isIrsaDefaultServiceAccount) ? sources.flatMap((source) => unreadPodChunks(source.file, source.text, source.format)) : [];
   const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...unreadPods];
   if (wanted.length > 0) {
     const texts = new Map(sources.map((source) => [source.file, source.text]));
@@ -40,6 +43,13 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
     findings.push(...late.findings);
   }
   return { parsed, documents, findings };
+}
+
+/** A namespace's `default` service account with an IRSA role reaches pods that name no account. */
+function isIrsaDefaultServiceAccount(doc: ManifestDocument): boolean {
+  if (doc.object.kind !== 'ServiceAccount') return false;
+  const meta = metadataOf(doc.object);
+  return meta.name === 'default' && ROLE_ARN_ANNOTATION in meta.annotations;
 }
 
 /** One pattern for the image names of the known AWS-only components. */
