@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { isMap, isScalar, yaml } from '../yaml/yaml-library.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 /** What a project sets once in wimigrate.yaml; flags override each of these. */
@@ -50,8 +50,8 @@ export function loadConfig(file: string | null): ProjectConfig {
   } catch (error) {
     throw new CliError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, EXIT.usage);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter });
   const at = (offset: number | undefined) => {
     const position = lineCounter.linePos(offset ?? 0);
     return `${file}:${position.line}:${position.col}`;

@@ -233,6 +233,47 @@ export function hasDeeperLines(text: string, line: Line, indent: number, limit: 
   return false;
 }
 
+/** A quoted value that closes on its own line, or a plain one that cannot open a block. */
+const ONE_LINE_VALUE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^"'|>{[&*!#\s][^#]*?)?\s*(?:#.*)?$/;
+
+/**
+ * The indentation step of the first nested block map in document order, which is how the
+ * tree-based edits (document-layout.ts) indent a new nested map; null when the outline cannot
+ * tell, and the tree decides.
+ */
+export function blockMapUnit(text: string): number | null {
+  const root = rootBlock(text);
+  if (!root) return null;
+  for (let position = root.start; position < text.length; ) {
+    const line = lineAt(text, position);
+    position = line.next;
+    if (isBlankOrComment(text, line)) continue;
+    let keyAt = line.content;
+    while (text.startsWith('- ', keyAt)) {
+      keyAt += 2;
+      while (text[keyAt] === ' ') keyAt++;
+    }
+    const entry = readKey(text, keyAt, line.end);
+    if (!entry) return null;
+    if (entry.valueStart < line.end && text[entry.valueStart] !== '#') {
+      if (!ONE_LINE_VALUE.test(text.slice(entry.valueStart, line.end))) return null;
+      continue;
+    }
+    let nested: Line | null = null;
+    for (let after = line.next; after < text.length && nested === null; ) {
+      const candidate = lineAt(text, after);
+      after = candidate.next;
+      if (!isBlankOrComment(text, candidate)) nested = candidate;
+    }
+    const keyColumn = keyAt - line.start;
+    if (nested === null || nested.indent <= keyColumn) continue;
+    if (text.startsWith('- ', nested.content) || (text[nested.content] === '-' && nested.content + 1 === nested.end)) continue;
+    if (!readKey(text, nested.content, nested.end)) return null;
+    return nested.indent - keyColumn;
+  }
+  return null;
+}
+
 export type { Block, Line };
 
 function listItem(text: string, block: Block, index: number): { line: Line; content: number; end: number } | 'missing' | 'unsure' {

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, yaml } from './yaml-library.js';
 import { columnOf, lineIndent } from './text-positions.js';
 
 export interface DocumentLayout {
@@ -17,6 +18,7 @@ export function documentLayout(text: string, doc: Document.Parsed): DocumentLayo
   let unit: number | null = null;
   let indentSeq: boolean | null = null;
   let flowUnit: number | null = null;
+  const { visit } = yaml();
   visit(doc, {
     Map(_, map) {
       if (flowUnit === null && map.flow) flowUnit = spreadStep(text, map.range?.[0], map.items[0]?.key);

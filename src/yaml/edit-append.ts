@@ -1,4 +1,5 @@
-import { isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isSeq } from './yaml-library.js';
 import type { NodePath } from '../model/document.js';
 import type { EditContext } from './edit-set.js';
 import { renderBlock, renderJson } from './render-values.js';

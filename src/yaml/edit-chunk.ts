@@ -1,5 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
+import { yaml } from './yaml-library.js';
 import type { NodePath, SourceFormat } from '../model/document.js';
 import { documentLayout } from './document-layout.js';
 import { computeAppend } from './edit-append.js';
@@ -8,8 +7,9 @@ import { computeSet, type EditContext } from './edit-set.js';
 import { MAX_ALIAS_COUNT, offsetOfPath, parseDocumentText } from './parse-chunk.js';
 import { renderBlock } from './render-values.js';
 import { splitDocuments } from './split-documents.js';
-import { fastBlockSplices } from './fast-block-edit.js';
+import { fastBlockEdit } from './fast-block-edit.js';
 import { fastPlainValue, type PlainValueCache } from './read-chunk.js';
+import { sameValue } from './same-value.js';
 import { applyStructurally } from './structural-edits.js';
 import { applySplices, type Splice } from './text-positions.js';
 import { isRefusal, refuse, type Refusal } from './walk-path.js';
@@ -51,11 +51,11 @@ function renderNewDocument(value: Record<string, unknown>, comment: string | und
   const rendered = `---${eol}${lines.map((line) => `${line}${eol}`).join('')}${body}`;
   let readBack: unknown;
   try {
-    readBack = fastPlainValue(rendered)?.value ?? parse(rendered);
+    readBack = fastPlainValue(rendered)?.value ?? yaml().parse(rendered);
   } catch (error) {
     return refuse(`verification failed: the new document does not parse (${firstLine(String(error))})`, 0);
   }
-  if (!isDeepStrictEqual(readBack, value)) return refuse('verification failed: the new document does not read back as the value given', 0);
+  if (!sameValue(readBack, value)) return refuse('verification failed: the new document does not read back as the value given', 0);
   return rendered;
 }
 
@@ -78,7 +78,7 @@ function editInPlace(text: string, edits: readonly InPlaceEdit[], format: Source
   // Usually the edits touch separate places: then one parse serves them all.
   const together = splicesTogether({ text, doc: original, format, eol, layout: documentLayout(text, original) }, edits);
   if (together) {
-    let intended = structuredClone(expected);
+    let intended = expected;
     for (const edit of edits) intended = applyStructurally(intended, edit);
     const edited = applySplices(text, together);
     if (edited === text) return text;
@@ -135,12 +135,11 @@ function splicesTogether(context: EditContext, edits: readonly InPlaceEdit[]): S
 function editFromOutline(text: string, edits: readonly InPlaceEdit[], eol: string, cache?: PlainValueCache): string | null {
   const read = fastPlainValue(text, cache);
   if (!read) return null;
-  const splices = fastBlockSplices(text, edits, read.value, eol);
-  if (!splices) return null;
-  if (splices.length === 0) return text;
-  let expected = structuredClone(read.value);
+  const edited = fastBlockEdit(text, edits, read.value, eol);
+  if (edited === null) return null;
+  if (edited === text) return text;
+  let expected = read.value;
   for (const edit of edits) expected = applyStructurally(expected, edit);
-  const edited = applySplices(text, splices);
   return isRefusal(verify(edited, expected, 'yaml', cache)) ? null : edited;
 }
 
@@ -151,8 +150,7 @@ function isPrefix(prefix: NodePath, path: NodePath): boolean {
 /** The document's plain value: js-yaml when it safely can (fast), else the parsed tree with alias limits. */
 function plainValue(text: string, doc: ReturnType<typeof parseDocumentText>, cache?: PlainValueCache): { value: unknown } | Refusal {
   const fast = fastPlainValue(text, cache);
-  // A copy: the edits are applied to it, and cached values are shared.
-  if (fast) return { value: structuredClone(fast.value) };
+  if (fast) return fast;
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (thrown) {
@@ -182,6 +180,6 @@ function verify(text: string, expected: unknown, format: SourceFormat, cache?: P
       return refuse(`verification failed: ${firstLine(String(thrown))}`, 0);
     }
   }
-  if (!isDeepStrictEqual(actual, expected)) return refuse('verification failed: the edited document does not read back as intended', 0);
+  if (!sameValue(actual, expected)) return refuse('verification failed: the edited document does not read back as intended', 0);
   return text;
 }

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, visit, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, yaml } from './yaml-library.js';
 import type { NodePath } from '../model/document.js';
 import type { EditContext } from './edit-set.js';
 import { hasTemplating } from './templating.js';
@@ -60,6 +61,7 @@ export function computeDelete(context: EditContext, path: NodePath, prune: boole
 function anchorInside(node: unknown): number | null {
   if (!node || typeof node !== 'object') return null;
   let found: number | null = null;
+  const { visit } = yaml();
   visit(node as Node, (_, item) => {
     if (item && typeof item === 'object' && 'anchor' in item && (item as Node).anchor) {
       found = (item as Node).range?.[0] ?? 0;

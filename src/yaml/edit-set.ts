@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isScalar } from './yaml-library.js';
 import type { NodePath, SourceFormat } from '../model/document.js';
 import type { DocumentLayout } from './document-layout.js';
 import { insertIntoMap, nestUnderEmptyKey } from './insert-pair.js';

@@ -1,33 +1,28 @@
 import type { NodePath } from '../model/document.js';
-import { blockEntries, hasDeeperLines, walkBlocks, type Block, type Line } from './block-outline.js';
-import { renderScalar, type PairStyle, type ScalarValue } from './render-values.js';
-import type { Splice } from './text-positions.js';
+import { blockEntries, blockMapUnit, hasDeeperLines, walkBlocks, type Block, type Line } from './block-outline.js';
+import { blockLines, renderScalar, type PairStyle, type ScalarValue } from './render-values.js';
+import { applySplices, type Splice } from './text-positions.js';
 import type { YamlEdit } from './yaml-edit.js';
 
 /**
- * The common edits (set a one-line scalar, add a key to an existing block map) computed from
- * the block outline alone, without building the yaml library's node tree. They spell the text
- * exactly as the tree-based edits do (same quoting rules, same insertion points), and their
- * result goes through the same read-back verification. Null whenever anything is less plain,
- * and the tree-based path takes over.
+ * The common edits (set a one-line scalar, add a key or a new nested map to an existing block
+ * map) computed from the block outline alone, without building the yaml library's node tree.
+ * They apply one after the other, and spell the text exactly as the tree-based edits do (same
+ * quoting rules, same insertion points, same indentation); the result goes through the same
+ * read-back verification. Null whenever anything is less plain, and the tree-based path takes over.
  */
-export function fastBlockSplices(text: string, edits: readonly YamlEdit[], current: unknown, eol: string): Splice[] | null {
+export function fastBlockEdit(text: string, edits: readonly YamlEdit[], current: unknown, eol: string): string | null {
   // Templating and merge keys (even without aliases, `<<: {a: 1}`) are refused by the tree-based path.
   if (text.includes('{{') || text.includes('<<')) return null;
-  const splices: Splice[] = [];
+  let edited = text;
   for (const edit of edits) {
     if (edit.op !== 'set' || edit.path.length === 0) return null;
     if (valueAt(current, edit.path) === edit.value) continue;
-    const splice = spliceForSet(text, edit.path, edit.value, eol);
+    const splice = spliceForSet(edited, edit.path, edit.value, eol);
     if (!splice) return null;
-    splices.push(splice);
+    edited = applySplices(edited, [splice]);
   }
-  const starts = new Set<number>();
-  for (const splice of splices) {
-    if (starts.has(splice.start)) return null;
-    starts.add(splice.start);
-  }
-  return splices;
+  return edited;
 }
 
 function valueAt(value: unknown, path: NodePath): unknown {
@@ -46,9 +41,12 @@ function spliceForSet(text: string, path: NodePath, value: ScalarValue, eol: str
     if (!walk.keyLine || typeof path[path.length - 1] !== 'string') return null;
     return replaceValue(text, walk.keyLine, walk.offset, walk.valueStart, walk.container, value);
   }
-  // Only one missing key, in a block map that exists and has entries.
-  if (walk.kind !== 'missing' || walk.isList || walk.depth !== path.length - 1) return null;
-  return insertEntry(text, walk.container, String(path[walk.depth]), value, eol);
+  // Missing keys below a block map that exists and has entries; lists are not created.
+  if (walk.kind !== 'missing' || walk.isList || path.slice(walk.depth).some((segment) => typeof segment !== 'string')) return null;
+  const keys = path.slice(walk.depth).map(String);
+  const unit = keys.length > 1 ? blockMapUnit(text) : 0;
+  if (unit === null) return null;
+  return insertEntry(text, walk.container, keys, value, unit, eol);
 }
 
 function replaceValue(text: string, line: Line, keyOffset: number, valueStart: number, container: Block, value: ScalarValue): Splice | null {
@@ -115,14 +113,14 @@ function entriesStyle(text: string, entries: { offset: number; valueStart: numbe
   };
 }
 
-function insertEntry(text: string, block: Block, key: string, value: ScalarValue, eol: string): Splice | null {
+function insertEntry(text: string, block: Block, keys: string[], value: ScalarValue, unit: number, eol: string): Splice | null {
   const entries = blockEntries(text, block);
   const first = entries?.[0];
   const last = entries?.[entries.length - 1];
   if (!entries || !first || !last) return null;
   const style = entriesStyle(text, entries);
   const column = block.indent;
-  const pair = `${renderScalar(key, style.key, style.quote, 'block')}: ${renderScalar(value, style.value, style.quote, 'block')}`;
+  const lines = blockLines(keys, value, unit, style);
   const lastToken = scalarToken(text, last.valueStart, last.line.end);
   const lastHasDeeperLines = hasDeeperLines(text, last.line, last.offset - last.line.start, block.end);
   // A one-line value the outline cannot classify (anchor, tag, flow collection, only a comment):
@@ -132,12 +130,12 @@ function insertEntry(text: string, block: Block, key: string, value: ScalarValue
   if (lastIsOneLine) {
     const lastValue = text.slice(last.valueStart, last.line.end);
     if (/^[|>]/.test(lastValue)) return null;
-    return { start: last.line.end, end: last.line.end, text: `${eol}${' '.repeat(column)}${pair}` };
+    return { start: last.line.end, end: last.line.end, text: lines.map((line) => `${eol}${' '.repeat(column)}${line}`).join('') };
   }
   // A nested map last: the tree-based edit appends after it; only a list last goes before the first key here.
   if (!lastHoldsList(text, last.line, block.end)) return null;
   if (!/^[ \t]*(?:-[ \t]+)*$/.test(text.slice(first.line.start, first.offset))) return null;
-  return { start: first.offset, end: first.offset, text: `${pair}${eol}${' '.repeat(column)}` };
+  return { start: first.offset, end: first.offset, text: lines.map((line, i) => `${i === 0 ? '' : ' '.repeat(column)}${line}${eol}`).join('') + ' '.repeat(column) };
 }
 
 /** Whether the block under an entry is a list (`- ` items, indented or level with the key). */

@@ -1,4 +1,5 @@
-import { isMap, isScalar, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar } from './yaml-library.js';
 import type { EditContext } from './edit-set.js';
 import { blockLines, flowPair, multiLineFlowPair, type PairStyle, type ScalarValue } from './render-values.js';
 import { mapStyle } from './sibling-style.js';
@@ -17,7 +18,7 @@ function pairEnd(text: string, pair: Pair<unknown, unknown>, fallback: number): 
 /** A value that ends on its key's line: nothing, or a scalar that is not a block or multi-line scalar. */
 function isOneLineScalar(text: string, node: unknown): boolean {
   if (node === null || node === undefined) return true;
-  if (!isScalar(node) || node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return false;
+  if (!isScalar(node) || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return false;
   const range = node.range;
   return range !== undefined && range !== null && !text.slice(range[0], range[1]).includes('\n');
 }

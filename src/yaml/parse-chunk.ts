@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isScalar, isSeq, yaml } from './yaml-library.js';
 import type { NodePath } from '../model/document.js';
 import type { DocumentChunk } from './split-documents.js';
 
@@ -28,7 +29,7 @@ export const MAX_ALIAS_COUNT = 1000;
  * decoder rejects them too, and an edit could not say which of the two it meant.
  */
 export function parseDocumentText(text: string, options: { lineCounter?: LineCounter; keepSourceTokens?: boolean } = {}): Document.Parsed {
-  return parseDocument(text, { lineCounter: options.lineCounter, keepSourceTokens: options.keepSourceTokens ?? false, prettyErrors: false });
+  return yaml().parseDocument(text, { lineCounter: options.lineCounter, keepSourceTokens: options.keepSourceTokens ?? false, prettyErrors: false });
 }
 
 /** 1-based line and column in the file of an offset in the chunk; a BOM takes no column. */
@@ -50,7 +51,7 @@ function countLines(text: string, offset: number): { line: number; col: number }
 }
 
 export function parseChunk(chunk: DocumentChunk): ParsedChunk {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const doc = parseDocumentText(chunk.text, { lineCounter, keepSourceTokens: true });
   const position = (offset: number) => positionInFile(chunk, offset, lineCounter);
   const problem = (error: { message: string; pos: [number, number] }) => ({ message: firstLine(error.message), ...position(error.pos[0]) });

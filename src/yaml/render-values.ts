@@ -1,4 +1,4 @@
-import { Document, parse, Scalar, visit } from 'yaml';
+import { yaml } from './yaml-library.js';
 
 export type ScalarValue = string | number | boolean;
 export type QuoteStyle = 'plain' | 'double' | 'single';
@@ -7,7 +7,7 @@ export type ScalarContext = 'block' | 'flow';
 
 function readsBackAs(value: string, version: '1.1' | '1.2'): boolean {
   try {
-    return parse(value, { version }) === value;
+    return yaml().parse(value, { version }) === value;
   } catch {
     return false;
   }
@@ -93,10 +93,11 @@ export function multiLineFlowPair(path: readonly string[], value: ScalarValue, s
 export function renderBlock(value: unknown, eol: string, layout: { unit: number; indentSeq: boolean } = { unit: 2, indentSeq: true }): string {
   const simple = renderSimpleMap(value, layout.unit, 0);
   if (simple !== null) return simple.map((line) => `${line}${eol}`).join('');
+  const { Document, visit } = yaml();
   const doc = new Document(value);
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && !plainIsSafe(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && !plainIsSafe(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   const text = doc.toString({ lineWidth: 0, indent: layout.unit, indentSeq: layout.indentSeq });

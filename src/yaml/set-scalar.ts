@@ -1,4 +1,4 @@
-import { Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
 import type { SourceFormat } from '../model/document.js';
 import { renderScalar, type ScalarValue } from './render-values.js';
 import { scalarStyle } from './sibling-style.js';
@@ -13,7 +13,7 @@ import { refuse, type Refusal } from './walk-path.js';
 export function setScalar(text: string, node: Scalar, value: ScalarValue, format: SourceFormat, inFlow: boolean): Splice[] | Refusal {
   if (node.value === value) return [];
   const [start, end] = node.range ?? [0, 0];
-  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return refuse('a block scalar (| or >) would be replaced', start);
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return refuse('a block scalar (| or >) would be replaced', start);
   if (text.slice(start, end).includes('\n')) return refuse('a multi-line scalar would be replaced', start);
   if (node.tag) return refuse(`a value with an explicit tag (${node.tag}) would be replaced`, start);
   if (hasTemplating(text, lineStartOf(text, start), lineContentEnd(text, end))) return refuse('templating ({{ }}) in the edited region', start);

@@ -1,15 +1,16 @@
-import { isScalar, Scalar, type YAMLMap } from 'yaml';
+import type { Scalar, YAMLMap } from 'yaml';
+import { isScalar } from './yaml-library.js';
 import type { SourceFormat } from '../model/document.js';
 import type { PairStyle, QuoteStyle } from './render-values.js';
 
 function styleOf(type: Scalar.Type | undefined): QuoteStyle {
-  if (type === Scalar.QUOTE_DOUBLE) return 'double';
-  if (type === Scalar.QUOTE_SINGLE) return 'single';
+  if (type === 'QUOTE_DOUBLE') return 'double';
+  if (type === 'QUOTE_SINGLE') return 'single';
   return 'plain';
 }
 
 function isQuoted(type: Scalar.Type | undefined): boolean {
-  return type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE;
+  return type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE';
 }
 
 /** The quote most quoted siblings use, for strings that cannot go plain. */
@@ -17,8 +18,8 @@ function dominantQuote(types: (Scalar.Type | undefined)[]): 'double' | 'single' 
   let single = 0;
   let double = 0;
   for (const type of types) {
-    if (type === Scalar.QUOTE_SINGLE) single++;
-    if (type === Scalar.QUOTE_DOUBLE) double++;
+    if (type === 'QUOTE_SINGLE') single++;
+    if (type === 'QUOTE_DOUBLE') double++;
   }
   return single > double ? 'single' : 'double';
 }
@@ -34,7 +35,7 @@ export function mapStyle(map: YAMLMap<unknown, unknown>, format: SourceFormat): 
   const context = map.flow ? 'flow' : 'block';
   const keys = map.items.map((pair) => (isScalar(pair.key) ? pair.key.type : undefined));
   const allKeysQuoted = keys.length > 0 && keys.every(isQuoted);
-  if (format === 'json' || (map.flow && allKeysQuoted && keys.every((type) => type === Scalar.QUOTE_DOUBLE))) {
+  if (format === 'json' || (map.flow && allKeysQuoted && keys.every((type) => type === 'QUOTE_DOUBLE'))) {
     return { key: 'double', value: 'double', quote: 'double', context };
   }
   const values = map.items.flatMap((pair) => (isScalar(pair.value) && typeof pair.value.value === 'string' ? [pair.value.type] : []));

@@ -15,21 +15,32 @@ function child(container: Container, segment: PathSegment): unknown {
   return Array.isArray(container) ? container[Number(segment)] : container[String(segment)];
 }
 
+/** A shallow copy of a container with one child replaced (undefined removes a map entry). */
+function withChild(container: Container, segment: PathSegment, next: unknown, remove = false): Container {
+  if (Array.isArray(container)) {
+    const copy = [...container];
+    if (remove) copy.splice(Number(segment), 1);
+    else copy[Number(segment)] = next;
+    return copy;
+  }
+  const copy = { ...container };
+  if (remove) delete copy[String(segment)];
+  else copy[String(segment)] = next;
+  return copy;
+}
+
 /**
  * What an edit must do to the plain value of a document, worked out without looking at the
  * text. The text edits are checked against it: if re-parsing the edited text does not give
- * exactly this, the document is refused. Mutates and returns `value`.
+ * exactly this, the document is refused. Pure: only the containers on the edited path are
+ * copied, so that values shared with the read cache are never changed.
  */
 export function applyStructurally(value: unknown, edit: YamlEdit): unknown {
   if (edit.op === 'set') return setIn(value, edit.path, edit.value);
-  if (edit.op === 'delete') {
-    deleteIn(value, edit.path, edit.pruneEmptyParents ?? false);
-    return value;
-  }
+  if (edit.op === 'delete') return deleteIn(value, edit.path, edit.pruneEmptyParents ?? false);
   if (edit.op === 'append') {
     const list = getIn(value, edit.path);
-    if (Array.isArray(list)) list.push(structuredClone(edit.value));
-    return value;
+    return Array.isArray(list) ? setIn(value, edit.path, [...list, structuredClone(edit.value)]) : value;
   }
   return value;
 }
@@ -41,41 +52,26 @@ function getIn(value: unknown, path: NodePath): unknown {
 }
 
 function setIn(value: unknown, path: NodePath, leaf: unknown): unknown {
-  if (path.length === 0) return leaf;
-  const root = isContainer(value) ? value : {};
-  let node: Container = root;
-  path.forEach((segment, depth) => {
-    if (depth === path.length - 1) {
-      if (Array.isArray(node)) node[Number(segment)] = leaf;
-      else node[String(segment)] = leaf;
-      return;
-    }
-    let next = child(node, segment);
-    if (!isContainer(next)) {
-      next = {};
-      if (Array.isArray(node)) node[Number(segment)] = next;
-      else node[String(segment)] = next;
-    }
-    node = next as Container;
-  });
-  return root;
+  const [segment, ...rest] = path;
+  if (segment === undefined) return leaf;
+  const node = isContainer(value) ? value : {};
+  return withChild(node, segment, setIn(child(node, segment), rest, leaf));
 }
 
 /** Removes the entry; with `prune`, a map left empty whose parent is a map goes too, up to the root. */
-function deleteIn(value: unknown, path: NodePath, prune: boolean): void {
+function deleteIn(value: unknown, path: NodePath, prune: boolean): unknown {
   const parentPath = path.slice(0, -1);
   const parent = getIn(value, parentPath);
   const last = path[path.length - 1];
-  if (!isContainer(parent) || last === undefined) return;
+  if (!isContainer(parent) || last === undefined) return value;
   if (Array.isArray(parent)) {
     const index = Number(last);
-    if (Number.isInteger(index) && index >= 0 && index < parent.length) parent.splice(index, 1);
-    return;
+    if (!Number.isInteger(index) || index < 0 || index >= parent.length) return value;
+    return setIn(value, parentPath, withChild(parent, index, undefined, true));
   }
-  if (!Object.hasOwn(parent, String(last))) return;
+  if (!Object.hasOwn(parent, String(last))) return value;
   if (prune && Object.keys(parent).length === 1 && parentPath.length > 0 && isPlainMap(getIn(value, parentPath.slice(0, -1)))) {
-    deleteIn(value, parentPath, prune);
-    return;
+    return deleteIn(value, parentPath, prune);
   }
-  delete parent[String(last)];
+  return setIn(value, parentPath, withChild(parent, last, undefined, true));
 }

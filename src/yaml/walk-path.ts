@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yaml-library.js';
 import type { NodePath, PathSegment } from '../model/document.js';
 import { keyText } from './parse-chunk.js';
 
