@@ -54,10 +54,8 @@ function hunkLines(before: string, after: string): string[] {
  */
 function changedWindow(before: string, after: string): { start: number; beforeEnd: number; afterEnd: number; firstLine: number } {
   const shortest = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const prefix = commonLength(shortest, (at, length) => before.slice(at, at + length) === after.slice(at, at + length));
+  const suffix = commonLength(shortest - prefix, (at, length) => before.slice(before.length - at - length, before.length - at) === after.slice(after.length - at - length, after.length - at));
   let start = before.lastIndexOf('\n', prefix - 1) + 1;
   for (let line = 0; line < CONTEXT && start > 0; line++) start = before.lastIndexOf('\n', start - 2) + 1;
   // The common end starts mid-line at worst: take the rest of that line and CONTEXT more.
@@ -72,6 +70,18 @@ function changedWindow(before: string, after: string): { start: number; beforeEn
   let firstLine = 1;
   for (let at = before.indexOf('\n'); at !== -1 && at < start; at = before.indexOf('\n', at + 1)) firstLine++;
   return { start, beforeEnd: commonEnd + widen, afterEnd: after.length - suffix + widen, firstLine };
+}
+
+/**
+ * How many characters two texts share, from one end, up to `limit`: compared a block at a time
+ * (string equality runs natively) in shrinking blocks, rather than one character at a time.
+ */
+function commonLength(limit: number, sameBlock: (at: number, length: number) => boolean): number {
+  let common = 0;
+  for (let block = 4096; block >= 1; block = block >> 4) {
+    while (common + block <= limit && sameBlock(common, block)) common += block;
+  }
+  return common;
 }
 
 /** Groups changes that are close together into hunks with CONTEXT lines around them. */
