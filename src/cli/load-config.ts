@@ -15,6 +15,11 @@ export interface ProjectConfig {
   failOn?: 'error' | 'warning' | 'info' | 'none';
   /** A folder with the project's own migration tables (aws-components.yaml). */
   migrations?: string;
+  /** IRSA: the identity map file, and where new managed identities go. */
+  identityMap?: string;
+  subscriptionId?: string;
+  identityResourceGroup?: string;
+  identityLocation?: string;
 }
 
 export const CONFIG_FILE_NAME = 'wimigrate.yaml';
@@ -29,6 +34,10 @@ const FIELDS: Record<keyof ProjectConfig, (value: unknown) => boolean> = {
   proxySidecar: (value) => typeof value === 'boolean',
   failOn: (value) => value === 'error' || value === 'warning' || value === 'info' || value === 'none',
   migrations: (value) => typeof value === 'string' && value.length > 0,
+  identityMap: (value) => typeof value === 'string' && value.length > 0,
+  subscriptionId: (value) => typeof value === 'string' && value.length > 0,
+  identityResourceGroup: (value) => typeof value === 'string' && value.length > 0,
+  identityLocation: (value) => typeof value === 'string' && value.length > 0,
 };
 
 /**

@@ -30,7 +30,11 @@ function withPlanOptions(command: Command): Command {
     .option('--tenant-id <id>', 'Entra tenant id, written as azure.workload.identity/tenant-id')
     .addOption(new Option('--phase <phase>', 'prepare: Workload ID beside pod identity; cutover: remove pod identity').choices(['prepare', 'cutover']))
     .option('--service-account-name <template>', 'name of created service accounts; {identity}, {workload}, {namespace} (default: {identity}-wi)')
-    .option('--proxy-sidecar', 'add the migration proxy sidecar annotation (apps on old SDKs; see README)');
+    .option('--proxy-sidecar', 'add the migration proxy sidecar annotation (apps on old SDKs; see README)')
+    .option('--identity-map <file>', 'IRSA: the managed identity of each IAM role (YAML or JSON; see README)')
+    .option('--subscription-id <id>', 'IRSA: subscription of the managed identities planned for unmapped roles')
+    .option('--identity-resource-group <name>', 'IRSA: resource group of the managed identities planned for unmapped roles')
+    .option('--identity-location <region>', 'IRSA: Azure region of the managed identities planned for unmapped roles');
 }
 
 /** Commands load their modules only when run, so start-up stays small. */
@@ -43,7 +47,7 @@ function lazy(load: () => Promise<Action>): (paths: string[], raw: RawOptions) =
 
 export function buildProgram(): Command {
   const program = new Command('wimigrate')
-    .description('Migrate Kubernetes workloads from AAD Pod Identity to Microsoft Entra Workload ID')
+    .description('Migrate Kubernetes workloads from AAD Pod Identity and EKS IRSA to Microsoft Entra Workload ID')
     .version(version)
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();

@@ -1,9 +1,11 @@
 import type { AnalyzerOptions, AwsComponent } from '../analyzers/analyzer-options.js';
 import path from 'node:path';
 import { loadAwsComponents } from '../sources/load-aws-components.js';
+import { loadIdentityMap } from '../sources/load-identity-map.js';
 import type { Severity } from '../model/finding.js';
 import type { MigrationPhase } from '../model/plan.js';
-import { DEFAULT_SERVICE_ACCOUNT_NAME, type PlanOptions } from '../planner/plan-options.js';
+import { isGuid } from '../analyzers/object-fields.js';
+import { DEFAULT_SERVICE_ACCOUNT_NAME, type PlanOptions, type RoleIdentityMapping } from '../planner/plan-options.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../sources/read-paths.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { findConfigFile, loadConfig } from './load-config.js';
@@ -28,6 +30,10 @@ export interface RawOptions {
   outDir?: string;
   planOut?: string;
   migrations?: string;
+  identityMap?: string;
+  subscriptionId?: string;
+  identityResourceGroup?: string;
+  identityLocation?: string;
 }
 
 export interface ResolvedOptions {
@@ -58,6 +64,8 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
   if (phase !== 'prepare' && phase !== 'cutover') throw usage(`--phase must be prepare or cutover (got "${phase}")`);
   const issuer = raw.issuer ?? config.issuer ?? null;
   if (issuer !== null && !/^https:\/\/\S+$/.test(issuer)) throw usage(`--issuer must be the cluster's https OIDC issuer URL (got "${issuer}")`);
+  const subscriptionId = raw.subscriptionId ?? config.subscriptionId ?? null;
+  if (subscriptionId !== null && !isGuid(subscriptionId)) throw usage(`--subscription-id must be a GUID (got "${subscriptionId}")`);
   const maxFileBytes = raw.maxFileSize === undefined ? DEFAULT_MAX_FILE_BYTES : Number(raw.maxFileSize);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw usage(`--max-file-size must be a positive number of bytes (got "${raw.maxFileSize}")`);
   return {
@@ -72,13 +80,7 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
       defaultNamespace: raw.defaultNamespace ?? config.defaultNamespace ?? 'default',
       forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,
       // A folder named in the config file is relative to that file; on the command line, to cwd.
-      awsComponents: awsComponents(
-        raw.migrations !== undefined
-          ? path.resolve(cwd, raw.migrations)
-          : config.migrations !== undefined && configFile !== null
-            ? path.resolve(path.dirname(configFile), config.migrations)
-            : undefined,
-      ),
+      awsComponents: awsComponents(relativeTo(raw.migrations, config.migrations, configFile, cwd)),
     },
     plan: {
       phase: phase as MigrationPhase,
@@ -86,9 +88,29 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
       tenantId: raw.tenantId ?? config.tenantId ?? null,
       serviceAccountName: raw.serviceAccountName ?? config.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME,
       proxySidecar: raw.proxySidecar ?? config.proxySidecar ?? false,
+      identityMap: identityMap(relativeTo(raw.identityMap, config.identityMap, configFile, cwd)),
+      subscriptionId,
+      identityResourceGroup: raw.identityResourceGroup ?? config.identityResourceGroup ?? null,
+      identityLocation: raw.identityLocation ?? config.identityLocation ?? null,
     },
     configFile,
   };
+}
+
+/** A path from the command line is relative to cwd; one from the config file, to that file. */
+function relativeTo(flag: string | undefined, configured: string | undefined, configFile: string | null, cwd: string): string | undefined {
+  if (flag !== undefined) return path.resolve(cwd, flag);
+  if (configured !== undefined && configFile !== null) return path.resolve(path.dirname(configFile), configured);
+  return undefined;
+}
+
+function identityMap(file: string | undefined): RoleIdentityMapping[] {
+  if (file === undefined) return [];
+  try {
+    return loadIdentityMap(file);
+  } catch (error) {
+    throw usage(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function usage(message: string): CliError {

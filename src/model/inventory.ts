@@ -58,8 +58,8 @@ export interface WorkloadEntry {
   secretProviderClasses: string[];
   /** Container images, init containers included. */
   images: string[];
-  /** Hard-coded EKS web identity env (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) in any container. */
-  awsWebIdentityEnv: string[];
+  /** Hard-coded EKS web identity env (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) in any container, with its path in the pod spec. */
+  awsWebIdentityEnv: { name: string; path: NodePath }[];
 }
 
 export interface ServiceAccountEntry {

@@ -24,8 +24,54 @@ export interface PlannedFederatedCredential {
   subject: string;
   audiences: string[];
   target: CredentialTarget;
-  /** The AzureIdentity it serves, and the service account whose tokens it trusts. */
+  /**
+   * The AzureIdentity it serves; for IRSA, the managed identity that takes over the IAM role
+   * (an Azure resource, so with an empty namespace).
+   */
   identity: ObjectRef;
+  /** IRSA only: the IAM role the credential replaces. */
+  roleArn?: string;
+  /** The service account whose tokens it trusts. */
+  serviceAccount: ObjectRef;
+}
+
+/**
+ * The user-assigned managed identity that takes over an IAM role (IRSA): from the identity map
+ * (--identity-map), or a new one named after the role, to be created.
+ */
+export interface PlannedRoleIdentity {
+  roleArn: string;
+  source: 'identity-map' | 'new';
+  name: string;
+  subscriptionId: string | null;
+  resourceGroup: string | null;
+  location: string | null;
+  /** Null until the identity exists and the map says it: service accounts then carry a pending placeholder. */
+  clientId: string | null;
+}
+
+/** An IRSA service account and what it carries under Workload ID. */
+export interface PlannedIrsaServiceAccount {
+  key: string;
+  ref: ObjectRef;
+  /** Null when only a pending placeholder from an earlier run says which identity it has. */
+  roleArn: string | null;
+  identityName: string;
+  /** The identity's client id, or the pending placeholder (see pendingClientId). */
+  clientId: string;
+  pending: boolean;
+  tenantId: string | null;
+  /** `eks.amazonaws.com/token-expiration` clamped to what Workload ID accepts, in seconds. */
+  tokenExpiration: number | null;
+  /** Keys of the workload documents whose pods run under it. */
+  workloads: string[];
+}
+
+/** A workload whose pods run under an IRSA service account. */
+export interface PlannedIrsaWorkload {
+  key: string;
+  ref: ObjectRef;
+  kind: string;
   serviceAccount: ObjectRef;
 }
 
@@ -88,6 +134,10 @@ export interface MigrationPlan {
   secretProviderClasses: PlannedSecretProviderClass[];
   /** Cutover only: the AzureIdentity, AzureIdentityBinding and AzurePodIdentityException documents to delete. */
   removals: PlannedRemoval[];
+  /** IRSA: one managed identity per IAM role, the service accounts and the workloads under them. */
+  roleIdentities: PlannedRoleIdentity[];
+  irsaServiceAccounts: PlannedIrsaServiceAccount[];
+  irsaWorkloads: PlannedIrsaWorkload[];
   manualSteps: ManualStep[];
   /** Problems found while planning (offline validation of the credentials among them). */
   findings: Finding[];

@@ -23,6 +23,20 @@ export function manualSteps(
       text: `Create the ${plan.federatedCredentials.length} federated identity credential(s) of the plan before the rollout (wimigrate plan lists them); they take a few minutes to propagate, and until then token requests fail with AADSTS70021.`,
     });
   }
+  const toCreate = plan.roleIdentities.filter((identity) => identity.clientId === null);
+  if (toCreate.length > 0) {
+    const list = toCreate.map((identity) => `${identity.name} (for ${identity.roleArn || 'an earlier run'}; resource group ${identity.resourceGroup ?? '?'}, location ${identity.location ?? '?'})`);
+    steps.push({
+      id: 'create-role-identities',
+      text: `Create the user-assigned managed identities ${list.join(', ')}, add their client ids to the identity map, and run wimigrate again: the pending placeholders are then replaced.`,
+    });
+  }
+  if (plan.roleIdentities.length > 0) {
+    steps.push({
+      id: 'grant-azure-roles',
+      text: `Grant each managed identity that replaces an IAM role (${plan.roleIdentities.map((identity) => identity.name).join(', ')}) the Azure role assignments that match the role's IAM policies, and move the data the app reads from AWS.`,
+    });
+  }
   for (const identity of unmigrated) {
     steps.push({ id: 'complete-identity', text: `Give AzureIdentity ${refString(identity.ref)} its real client id, or migrate its workloads by hand.`, location: identity.doc.location });
   }

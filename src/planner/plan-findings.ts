@@ -27,6 +27,22 @@ export const PLAN_FINDINGS = {
     severity: 'warning',
     fix: 'Upgrade the app to an Azure Identity SDK with WorkloadIdentityCredential instead (.NET Azure.Identity 1.9.0, Go azidentity 1.3.0, Java azure-identity 1.9.0, Node.js @azure/identity 3.2.0, Python azure-identity 1.13.0).',
   },
+  'client-id-pending': {
+    severity: 'warning',
+    fix: 'Create the managed identity (wimigrate plan lists name, resource group and location), add its clientId to the identity map (--identity-map), and run wimigrate again: the placeholder is replaced.',
+  },
+  'token-expiration-adjusted': {
+    severity: 'warning',
+    fix: 'Workload ID accepts 3600 to 86400 seconds; check that the app copes with the adjusted token lifetime.',
+  },
+  'role-arn-unresolved': {
+    severity: 'warning',
+    fix: 'Render the template (envsubst, Helm, kustomize) first, or write the role ARN; a variable cannot be mapped to an identity.',
+  },
+  'role-identity-incomplete': {
+    severity: 'warning',
+    fix: 'Pass --subscription-id and --identity-resource-group (or set subscriptionId and identityResourceGroup in wimigrate.yaml), or map the role in the identity map.',
+  },
 } as const satisfies Record<string, { severity: Finding['severity']; fix: string }>;
 
 export type PlanFindingId = keyof typeof PLAN_FINDINGS;

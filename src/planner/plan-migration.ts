@@ -4,9 +4,12 @@ import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry, Inventory, WorkloadEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
 import type { MigrationPlan, PlannedWorkload } from '../model/plan.js';
-import { chooseServiceAccounts } from './choose-service-accounts.js';
+import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
+import { CLIENT_ID_ANNOTATION, chooseServiceAccounts } from './choose-service-accounts.js';
 import { manualSteps } from './manual-steps.js';
 import { planFederatedCredentials, type CredentialRequest } from './plan-federated-credentials.js';
+import { planIrsa } from './plan-irsa.js';
+import { planIrsaCredentials } from './plan-irsa-credentials.js';
 import { planFinding } from './plan-findings.js';
 import type { PlanOptions } from './plan-options.js';
 import { planRemovals } from './plan-removals.js';
@@ -47,9 +50,17 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
 
   const { credentials, findings: credentialFindings } = planFederatedCredentials(requests, options.issuer);
   findings.push(...credentialFindings);
+
+  // A workload the pod identity plan migrates keeps the service account that plan gives it.
+  const irsa = planIrsa(inventory, options, new Set([...excluded, ...workloads.map((workload) => workload.key)]));
+  findings.push(...irsa.findings);
+  const accountDocs = new Map(inventory.serviceAccounts.map((account) => [documentKey(account.doc), account.doc]));
+  const irsaCredentials = planIrsaCredentials(irsa.irsaServiceAccounts, irsa.roleIdentities, options.issuer, (account) => accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 });
+  findings.push(...irsaCredentials.findings);
+  credentials.push(...irsaCredentials.credentials);
   if (options.issuer === null && credentials.length > 0) {
-    const first = inventory.identities[0];
-    findings.push(planFinding('issuer-not-set', 'No OIDC issuer given: the federated credentials of the plan have no issuer yet', first ? first.doc.location : { file: '<plan>', line: 1, col: 1 }));
+    const first = inventory.identities[0]?.doc ?? inventory.irsaServiceAccounts[0]?.doc;
+    findings.push(planFinding('issuer-not-set', 'No OIDC issuer given: the federated credentials of the plan have no issuer yet', first ? first.location : { file: '<plan>', line: 1, col: 1 }));
   }
 
   const migrated = new Set(choices.map((choice) => choice.workload));
@@ -68,6 +79,9 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     federatedCredentials: credentials,
     secretProviderClasses: spcs.secretProviderClasses,
     removals: removal.removals,
+    roleIdentities: irsa.roleIdentities,
+    irsaServiceAccounts: irsa.irsaServiceAccounts,
+    irsaWorkloads: irsa.irsaWorkloads,
   };
   return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };
 }

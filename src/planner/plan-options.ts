@@ -9,6 +9,21 @@ export interface PlanOptions {
   serviceAccountName: string;
   /** Opt-in migration proxy sidecar for apps on old SDKs. */
   proxySidecar: boolean;
+  /** IRSA: the managed identity of each IAM role (--identity-map), and where new ones go. */
+  identityMap: readonly RoleIdentityMapping[];
+  subscriptionId: string | null;
+  identityResourceGroup: string | null;
+  identityLocation: string | null;
+}
+
+/** One entry of the identity map: the user-assigned managed identity that replaces an IAM role. */
+export interface RoleIdentityMapping {
+  roleArn: string;
+  name: string;
+  subscriptionId: string | null;
+  resourceGroup: string | null;
+  location: string | null;
+  clientId: string | null;
 }
 
 export const DEFAULT_SERVICE_ACCOUNT_NAME = '{identity}-wi';
@@ -19,4 +34,8 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   tenantId: null,
   serviceAccountName: DEFAULT_SERVICE_ACCOUNT_NAME,
   proxySidecar: false,
+  identityMap: [],
+  subscriptionId: null,
+  identityResourceGroup: null,
+  identityLocation: null,
 };

@@ -5,12 +5,13 @@
  *
  * - pod identity: the CRD kinds and group, the `aadpodidbinding` label, SecretProviderClass
  *   `usePodIdentity`;
- * - EKS IRSA: `eks.amazonaws.com/` annotations and the web identity env the webhook injects;
+ * - EKS IRSA: `eks.amazonaws.com/` annotations and the web identity env the webhook injects,
+ *   and the placeholder client id an earlier run left for an identity not created yet;
  * - service accounts: ServiceAccount documents and workloads that name one, because a service
  *   account may only be reused when every workload running under it maps to one identity.
  */
-const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|serviceAccount/i;
-const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE/i;
+const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending|serviceAccount/i;
+const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending/i;
 
 export function mayBeRelevant(text: string): boolean {
   return RELEVANT.test(text);

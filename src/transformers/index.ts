@@ -1,5 +1,7 @@
 import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
+import { annotateIrsaServiceAccounts } from './irsa-service-accounts.js';
+import { migrateIrsaWorkloads } from './irsa-workloads.js';
 import { removePodIdentityResources } from './pod-identity-resources.js';
 import { addProxySidecarAnnotation } from './proxy-sidecar.js';
 import { migrateSecretProviderClasses } from './secret-provider-classes.js';
@@ -17,6 +19,8 @@ export const TRANSFORMERS: readonly Transformer[] = [
   addProxySidecarAnnotation,
   removePodIdentityLabel,
   removePodIdentityResources,
+  annotateIrsaServiceAccounts,
+  migrateIrsaWorkloads,
 ];
 
 /** Plan and inventory in, the edits that carry out the plan out. Pure. */

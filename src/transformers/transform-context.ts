@@ -47,8 +47,9 @@ export function setAt(doc: ManifestDocument, path: NodePath, value: string): Fil
   return { file: doc.file, edit: { op: 'set', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], value } };
 }
 
-export function deleteAt(doc: ManifestDocument, path: NodePath): FileEdit {
-  return { file: doc.file, edit: { op: 'delete', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], pruneEmptyParents: true } };
+/** With `prune`, maps the deletion leaves empty go too (an `annotations:` with nothing under it). */
+export function deleteAt(doc: ManifestDocument, path: NodePath, prune = true): FileEdit {
+  return { file: doc.file, edit: { op: 'delete', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], pruneEmptyParents: prune } };
 }
 
 export function editsOnly(edits: FileEdit[]): TransformOutput {

@@ -65,13 +65,20 @@ function imagesOf(podSpec: Record<string, unknown>): string[] {
   return containersOf(podSpec).flatMap((container) => stringOf(pathOf(container, ['image'])) ?? []);
 }
 
-/** Names of the EKS web identity variables set by hand in any container or init container. */
-function awsWebIdentityEnvOf(podSpec: Record<string, unknown>): string[] {
-  const names = containersOf(podSpec).flatMap((container) => {
-    const env = pathOf(container, ['env']);
-    return Array.isArray(env) ? env.map((variable) => stringOf(pathOf(variable, ['name'])) ?? '') : [];
+/** The EKS web identity variables set by hand in any container or init container, with their paths in the pod spec. */
+function awsWebIdentityEnvOf(podSpec: Record<string, unknown>): { name: string; path: NodePath }[] {
+  return (['containers', 'initContainers'] as const).flatMap((field) => {
+    const containers = podSpec[field];
+    if (!Array.isArray(containers)) return [];
+    return containers.flatMap((container, index) => {
+      const env = pathOf(container, ['env']);
+      if (!Array.isArray(env)) return [];
+      return env.flatMap((variable, position) => {
+        const name = stringOf(pathOf(variable, ['name'])) ?? '';
+        return AWS_WEB_IDENTITY_ENV.includes(name) ? [{ name, path: [field, index, 'env', position] }] : [];
+      });
+    });
   });
-  return [...new Set(names.filter((name) => AWS_WEB_IDENTITY_ENV.includes(name)))];
 }
 
 /** Names of the SecretProviderClasses mounted through the Secrets Store CSI driver. */

@@ -11,7 +11,7 @@ export const awsWebIdentityEnv: Rule = {
     return inventory.workloads
       .filter((workload) => workload.awsWebIdentityEnv.length > 0)
       .map((workload) => ({
-        message: `${workload.kind} ${refString(workload.ref)} sets ${workload.awsWebIdentityEnv.join(' and ')} in its containers`,
+        message: `${workload.kind} ${refString(workload.ref)} sets ${[...new Set(workload.awsWebIdentityEnv.map((variable) => variable.name))].join(' and ')} in its containers`,
         location: workload.doc.locate([...workload.templatePath, 'spec', 'containers']),
       }));
   },

@@ -6,7 +6,7 @@ export const irsaServiceAccount: Rule = {
   id: 'irsa-service-account',
   severity: 'info',
   title: 'ServiceAccount with an EKS IAM role (IRSA)',
-  fix: 'Plan a user-assigned managed identity for the role, with Azure RBAC in place of its IAM policies. wimigrate reports IRSA today; rewriting it to Workload ID comes with a later release.',
+  fix: 'wimigrate migrate gives the service account the client id of the managed identity that takes over the role (--identity-map, or a new identity it plans) and labels the pods under it; grant that identity the Azure roles that replace the IAM policies.',
   check({ inventory }) {
     return inventory.irsaServiceAccounts.map((account) => {
       const workloads = inventory.irsaWorkloads.filter((entry) => entry.serviceAccount === account).map(({ workload }) => `${workload.kind} ${workload.ref.name}`);
