@@ -22,6 +22,13 @@ export function renderMarkdown(report: Report): string {
     for (const account of irsa) out.push(`| ${cell(account.name)} | ${cell(account.namespace)} | ${cell(account.roleArn)} | ${cell(account.workloads.join(', ') || 'none')} |`);
   }
 
+  if (report.plan.roleIdentities.length > 0) {
+    out.push('', '### Managed identities for IAM roles', '', '| Identity | IAM role | Resource group | Client id |', '| --- | --- | --- | --- |');
+    for (const identity of report.plan.roleIdentities) {
+      out.push(`| ${cell(identity.name)}${identity.source === 'new' ? ' (new)' : ''} | ${cell(identity.roleArn || '-')} | ${cell(identity.resourceGroup ?? 'not set')} | ${cell(identity.clientId ?? 'pending')} |`);
+    }
+  }
+
   if (report.plan.federatedCredentials.length > 0) {
     out.push('', '<details><summary>Federated identity credentials (' + report.plan.federatedCredentials.length + ')</summary>', '');
     out.push('| Name | Identity | Subject |', '| --- | --- | --- |');

@@ -14,6 +14,17 @@ export function renderPlanText(report: Report, withFindings = true): string {
   for (const account of plan.serviceAccounts) {
     lines.push(`  ${account.action.padEnd(8)} ${account.ref.namespace}/${account.ref.name}  client-id ${account.clientId}`);
   }
+  if (plan.roleIdentities.length > 0) {
+    lines.push('', `Managed identities for IAM roles (${plan.roleIdentities.length})`);
+    for (const identity of plan.roleIdentities) {
+      const where = `${identity.resourceGroup ?? '(resource group not set)'}${identity.location ? `, ${identity.location}` : ''}`;
+      lines.push(`  ${identity.source === 'new' ? 'create' : 'mapped'}   ${identity.name}  ${where}  client-id ${identity.clientId ?? 'pending'}`, `    for ${identity.roleArn || '(a role an earlier run migrated)'}`);
+    }
+    lines.push('', `IRSA service accounts (${plan.irsaServiceAccounts.length})`);
+    for (const account of plan.irsaServiceAccounts) {
+      lines.push(`  ${account.ref.namespace}/${account.ref.name} -> ${account.identityName}  client-id ${account.pending ? 'pending' : account.clientId}  (${account.workloads.length} workload(s))`);
+    }
+  }
   lines.push('', `Federated identity credentials (${plan.federatedCredentials.length})`);
   for (const credential of plan.federatedCredentials) {
     const target =
