@@ -10,6 +10,7 @@ import {
 } from './inventory/read-pod-identity-resources.js';
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
+import { readValuesWorkloads } from './inventory/read-values.js';
 import { matchBindings } from './match-bindings.js';
 
 /** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
@@ -25,6 +26,7 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     irsaServiceAccounts: [],
     irsaWorkloads: [],
     valuesDocuments: [],
+    valuesWorkloads: [],
   };
   for (const doc of documents) {
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
@@ -42,6 +44,7 @@ export function collectInventory(documents: readonly ManifestDocument[], options
       if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));
     }
   }
+  inventory.valuesWorkloads = inventory.valuesDocuments.flatMap(readValuesWorkloads);
   inventory.assignments = matchBindings(inventory, options);
   inventory.irsaServiceAccounts = inventory.serviceAccounts.flatMap((account) => readIrsaServiceAccount(account) ?? []);
   inventory.irsaWorkloads = matchIrsaWorkloads(inventory.workloads, inventory.irsaServiceAccounts);

@@ -78,6 +78,25 @@ export interface IrsaServiceAccountEntry {
   doc: ManifestDocument;
 }
 
+/**
+ * A place in a Helm values file that configures one set of pods (read-values.ts): its service
+ * account settings and pod labels, when they use IRSA, pod identity or carry a client id.
+ */
+export interface ValuesWorkloadEntry {
+  doc: ManifestDocument;
+  /** The map holding `serviceAccount` and `podLabels` (`[]` for the root). */
+  path: NodePath;
+  /** Where the service account settings are; null when the block has only pod labels. */
+  serviceAccountPath: NodePath | null;
+  /** `serviceAccount.create` is not false: the chart creates the account and applies the annotations. */
+  create: boolean;
+  serviceAccountName: string | null;
+  annotations: Record<string, string>;
+  podLabels: Record<string, string>;
+  /** `podLabels.aadpodidbinding`. */
+  selector: string | null;
+}
+
 export interface SecretProviderClassEntry {
   ref: ObjectRef;
   usePodIdentity: boolean;
@@ -104,6 +123,8 @@ export interface Inventory {
   irsaServiceAccounts: IrsaServiceAccountEntry[];
   /** Documents that are not Kubernetes objects (no kind): Helm values files, mostly. */
   valuesDocuments: ManifestDocument[];
+  /** The pods those values configure with IRSA, pod identity or a client id. */
+  valuesWorkloads: ValuesWorkloadEntry[];
   /** Workloads whose pods run under an IRSA service account (a namespace's `default` one included). */
   irsaWorkloads: { workload: WorkloadEntry; serviceAccount: IrsaServiceAccountEntry }[];
 }

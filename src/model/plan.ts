@@ -1,5 +1,6 @@
 import type { Finding } from './finding.js';
 import type { SourceLocation } from './location.js';
+import type { NodePath } from './document.js';
 import type { ObjectRef } from './inventory.js';
 
 export type MigrationPhase = 'prepare' | 'cutover';
@@ -65,6 +66,20 @@ export interface PlannedIrsaServiceAccount {
   tokenExpiration: number | null;
   /** Keys of the workload documents whose pods run under it. */
   workloads: string[];
+}
+
+/** Pods configured by Helm values (read-values.ts) that move to Workload ID. */
+export interface PlannedValuesWorkload {
+  /** The values document's key, and the map holding `serviceAccount` and `podLabels`. */
+  key: string;
+  path: NodePath;
+  serviceAccountPath: NodePath | null;
+  source: 'irsa' | 'pod-identity';
+  /** The managed identity (IRSA) or the AzureIdentity (namespace/name). */
+  identityName: string;
+  clientId: string;
+  pending: boolean;
+  tenantId: string | null;
 }
 
 /** A workload whose pods run under an IRSA service account. */
@@ -138,6 +153,8 @@ export interface MigrationPlan {
   roleIdentities: PlannedRoleIdentity[];
   irsaServiceAccounts: PlannedIrsaServiceAccount[];
   irsaWorkloads: PlannedIrsaWorkload[];
+  /** Helm values files: the pods they configure. */
+  valuesWorkloads: PlannedValuesWorkload[];
   manualSteps: ManualStep[];
   /** Problems found while planning (offline validation of the credentials among them). */
   findings: Finding[];

@@ -35,6 +35,18 @@ export const PLAN_FINDINGS = {
     severity: 'warning',
     fix: 'Workload ID accepts 3600 to 86400 seconds; check that the app copes with the adjusted token lifetime.',
   },
+  'values-identity-unresolved': {
+    severity: 'warning',
+    fix: 'Check the selector: an AzureIdentityBinding with it, and an AzureIdentity with a client id, must be among the scanned files.',
+  },
+  'values-service-account-unknown': {
+    severity: 'warning',
+    fix: 'Find how the chart names its service account and set azure.workload.identity/client-id there (values or manifest).',
+  },
+  'values-service-account-not-created': {
+    severity: 'warning',
+    fix: 'Annotate the service account the release uses (serviceAccount.name) where it is defined, or let the chart create it.',
+  },
   'role-arn-unresolved': {
     severity: 'warning',
     fix: 'Render the template (envsubst, Helm, kustomize) first, or write the role ARN; a variable cannot be mapped to an identity.',

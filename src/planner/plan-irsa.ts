@@ -12,7 +12,8 @@ import { documentKey } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Inventory, ServiceAccountEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
-import type { PlannedIrsaServiceAccount, PlannedIrsaWorkload, PlannedRoleIdentity } from '../model/plan.js';
+import type { PlannedIrsaServiceAccount, PlannedIrsaWorkload, PlannedRoleIdentity, PlannedValuesWorkload } from '../model/plan.js';
+import { planValues } from './plan-values.js';
 import { CLIENT_ID_ANNOTATION } from './choose-service-accounts.js';
 import { planFinding } from './plan-findings.js';
 import type { PlanOptions } from './plan-options.js';
@@ -22,6 +23,7 @@ export interface IrsaPlan {
   roleIdentities: PlannedRoleIdentity[];
   irsaServiceAccounts: PlannedIrsaServiceAccount[];
   irsaWorkloads: PlannedIrsaWorkload[];
+  valuesWorkloads: PlannedValuesWorkload[];
   findings: Finding[];
 }
 
@@ -49,15 +51,18 @@ export function planIrsa(inventory: Inventory, options: PlanOptions, skip: Reado
     if (expiration.problem) findings.push(planFinding('token-expiration-adjusted', `ServiceAccount ${refString(irsa.ref)}: ${expiration.problem}`, irsa.doc.locate(['metadata', 'annotations', 'eks.amazonaws.com/token-expiration'])));
     accounts.push(plannedAccount(irsa.doc, irsa.ref, irsa.roleArn, identity, existing, options, expiration.seconds));
   }
-  // Accounts an earlier run left pending, whose role annotation cutover has removed since.
+  // A placeholder an earlier run left names its identity, also once cutover has removed the role annotation.
+  const identityNamed = (name: string): PlannedRoleIdentity => {
+    const known = byName.get(name);
+    if (known) return known;
+    const created: PlannedRoleIdentity = { roleArn: '', source: 'new', name, subscriptionId: options.subscriptionId, resourceGroup: options.identityResourceGroup, location: options.identityLocation, clientId: null };
+    byName.set(name, created);
+    return created;
+  };
   for (const account of inventory.serviceAccounts) {
     const name = pendingIdentityName(account.annotations[CLIENT_ID_ANNOTATION]);
     if (name === null || planned.has(account.doc)) continue;
-    let identity = byName.get(name);
-    if (!identity) {
-      identity = { roleArn: '', source: 'new', name, subscriptionId: options.subscriptionId, resourceGroup: options.identityResourceGroup, location: options.identityLocation, clientId: null };
-      byName.set(name, identity);
-    }
+    const identity = identityNamed(name);
     accounts.push(plannedAccount(account.doc, account.ref, null, identity, account.annotations[CLIENT_ID_ANNOTATION], options, null));
   }
 
@@ -71,24 +76,38 @@ export function planIrsa(inventory: Inventory, options: PlanOptions, skip: Reado
     workloads.push({ key, ref: workload.ref, kind: workload.kind, serviceAccount: serviceAccount.ref });
   }
 
+  const values = planValues(inventory, options, (roleArn) => identities.get(roleArn), identityNamed);
+  findings.push(...values.findings);
+  const valuesDocs = new Map(inventory.valuesDocuments.map((doc) => [documentKey(doc), doc]));
   for (const identity of byName.values()) {
-    const pending = accounts.filter((account) => account.pending && account.identityName === identity.name);
-    const first = pending[0];
-    if (!first) continue;
-    const doc = inventory.serviceAccounts.find((account) => documentKey(account.doc) === first.key)?.doc;
+    const pendingAccounts = accounts.filter((account) => account.pending && account.identityName === identity.name);
+    const pendingValues = values.valuesWorkloads.filter((entry) => entry.pending && entry.identityName === identity.name);
+    const pending = [...pendingAccounts.map((account) => refString(account.ref)), ...pendingValues.map((entry) => `Helm values ${valuesDocs.get(entry.key)?.file ?? ''}`)];
+    if (pending.length === 0) continue;
+    const first = pendingAccounts[0];
+    const firstValues = pendingValues[0];
+    const location = first
+      ? inventory.serviceAccounts.find((account) => documentKey(account.doc) === first.key)?.doc.locate(['metadata', 'annotations', CLIENT_ID_ANNOTATION])
+      : firstValues && valuesDocs.get(firstValues.key)?.locate([...(firstValues.serviceAccountPath ?? firstValues.path), 'annotations']);
     // The same words before and after cutover removes the role annotation: verification compares them.
     const what = identity.source === 'new' ? `new managed identity ${identity.name}` : `managed identity ${identity.name} (identity map, no clientId yet)`;
-    const names = [...new Set(pending.map((account) => refString(account.ref)))];
+    const names = [...new Set(pending)];
     findings.push(
       planFinding(
         'client-id-pending',
         `${names.join(', ')} carr${names.length === 1 ? 'ies' : 'y'} a placeholder client id until ${what} exists`,
-        doc?.locate(['metadata', 'annotations', CLIENT_ID_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
+        location ?? { file: '<plan>', line: 1, col: 1 },
       ),
     );
   }
-  const used = new Set(accounts.map((account) => account.identityName));
-  return { roleIdentities: [...byName.values()].filter((identity) => used.has(identity.name)), irsaServiceAccounts: accounts, irsaWorkloads: workloads, findings };
+  const used = new Set([...accounts, ...values.valuesWorkloads].map((entry) => entry.identityName));
+  return {
+    roleIdentities: [...byName.values()].filter((identity) => used.has(identity.name)),
+    irsaServiceAccounts: accounts,
+    irsaWorkloads: workloads,
+    valuesWorkloads: values.valuesWorkloads,
+    findings,
+  };
 }
 
 /**
@@ -99,7 +118,9 @@ function roleIdentities(inventory: Inventory, options: PlanOptions): Map<string,
   const mapped = new Map(options.identityMap.map((entry) => [entry.roleArn, entry]));
   const taken = new Set(options.identityMap.map((entry) => entry.name));
   const identities = new Map<string, PlannedRoleIdentity>();
-  const roleArns = inventory.irsaServiceAccounts.map((account) => account.roleArn).filter((roleArn) => roleNameOf(roleArn) !== null);
+  const roleArns = [...inventory.irsaServiceAccounts.map((account) => account.roleArn), ...inventory.valuesWorkloads.flatMap((entry) => entry.annotations[ROLE_ARN_ANNOTATION] ?? [])].filter(
+    (roleArn) => roleNameOf(roleArn) !== null,
+  );
   for (const roleArn of [...new Set(roleArns)].sort()) {
     const entry = mapped.get(roleArn);
     if (entry) {

@@ -82,6 +82,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     roleIdentities: irsa.roleIdentities,
     irsaServiceAccounts: irsa.irsaServiceAccounts,
     irsaWorkloads: irsa.irsaWorkloads,
+    valuesWorkloads: irsa.valuesWorkloads,
   };
   return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };
 }

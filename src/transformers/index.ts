@@ -3,6 +3,7 @@ import type { MigrationPlan } from '../model/plan.js';
 import { annotateIrsaServiceAccounts } from './irsa-service-accounts.js';
 import { migrateIrsaWorkloads } from './irsa-workloads.js';
 import { removePodIdentityResources } from './pod-identity-resources.js';
+import { migrateValuesWorkloads } from './values-workloads.js';
 import { addProxySidecarAnnotation } from './proxy-sidecar.js';
 import { migrateSecretProviderClasses } from './secret-provider-classes.js';
 import { setServiceAccountName } from './service-account-name.js';
@@ -21,6 +22,7 @@ export const TRANSFORMERS: readonly Transformer[] = [
   removePodIdentityResources,
   annotateIrsaServiceAccounts,
   migrateIrsaWorkloads,
+  migrateValuesWorkloads,
 ];
 
 /** Plan and inventory in, the edits that carry out the plan out. Pure. */

@@ -29,7 +29,7 @@ export const valuesIdentitySetting: Rule = {
   id: 'values-identity-setting',
   severity: 'warning',
   title: 'Helm values set pod identity or IRSA',
-  fix: 'Change the values by hand for now: podLabels gets azure.workload.identity/use: "true", serviceAccount.annotations gets azure.workload.identity/client-id (AGIC: armAuth.type: workloadIdentity with identityClientID). wimigrate rewrites values files in a later release.',
+  fix: 'wimigrate migrate rewrites serviceAccount annotations and podLabels (see the README); AGIC (armAuth.type: workloadIdentity with identityClientID) and the aad-pod-identity chart\'s own identities still need a manual edit.',
   check({ inventory }) {
     const hits: RuleHit[] = [];
     for (const doc of inventory.valuesDocuments) {
