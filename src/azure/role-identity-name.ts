@@ -8,10 +8,15 @@
 
 export const IDENTITY_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/;
 
-/** `arn:aws:iam::123456789012:role/path/name` -> `name`; null when it is not a role ARN. */
+/**
+ * `arn:aws:iam::123456789012:role/path/name` -> `name`; null when it is not a role ARN. Examples
+ * write the account as `<ACCOUNT_ID>` or `${ACCOUNT_ID}` and the role name still says which role;
+ * a role name that is itself a variable or template does not.
+ */
 export function roleNameOf(roleArn: string): string | null {
-  const match = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[^/]+\/)*([^/]+)$/.exec(roleArn.trim());
-  return match?.[1] ?? null;
+  const match = /^arn:aws[a-z-]*:iam::[^:/\s]+:role\/(?:[^/\s]+\/)*([^/\s]+)$/.exec(roleArn.trim());
+  const name = match?.[1];
+  return name === undefined || /[${}<>()"']/.test(name) ? null : name;
 }
 
 /** A valid identity name derived from the role's name, or from the whole ARN when it is not one. */

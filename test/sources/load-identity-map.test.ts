@@ -28,7 +28,7 @@ identities:
     ['identities: []', 'map.yaml:1:1: expected a map with schemaVersion: 1'],
     ['schemaVersion: 1\nidentities: {}', 'map.yaml:1:1: expected an identities list'],
     ['schemaVersion: 1\nidentities:\n  - roleArn: [a]', 'map.yaml:3:14: identities[0].roleArn must be a non-empty string'],
-    ['schemaVersion: 1\nidentities:\n  - roleArn: arn:aws:iam::1:role/x\n    name: id-x', 'map.yaml:3:14: identities[0].roleArn must be an IAM role ARN'],
+    ['schemaVersion: 1\nidentities:\n  - roleArn: arn:aws:iam::1:user/x\n    name: id-x', 'map.yaml:3:14: identities[0].roleArn must be an IAM role ARN'],
     [`schemaVersion: 1\nidentities:\n  - roleArn: ${ROLE}`, 'map.yaml:3:5: identities[0] needs a name or a resourceId'],
     [`schemaVersion: 1\nidentities:\n  - roleArn: ${ROLE}\n    name: x`, 'map.yaml:4:11: identities[0].name "x" is not a valid identity name'],
     [`schemaVersion: 1\nidentities:\n  - roleArn: ${ROLE}\n    name: id-x\n    clientId: nope`, 'map.yaml:5:15: identities[0].clientId must be a GUID'],
