@@ -10,6 +10,7 @@ import {
 } from './inventory/read-pod-identity-resources.js';
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
+import { embeddedValues } from './inventory/embedded-values.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
 import { matchBindings } from './match-bindings.js';
 
@@ -27,6 +28,7 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     irsaWorkloads: [],
     valuesDocuments: [],
     valuesWorkloads: [],
+    gitOpsValues: [],
   };
   for (const doc of documents) {
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
@@ -39,12 +41,17 @@ export function collectInventory(documents: readonly ManifestDocument[], options
       if (entry) inventory.secretProviderClasses.push(entry);
     } else if (doc.object.kind === undefined && doc.object.apiVersion === undefined) {
       inventory.valuesDocuments.push(doc);
+    } else if (embeddedValues(doc).length > 0) {
+      inventory.gitOpsValues.push(...embeddedValues(doc).map((values) => ({ doc, values })));
     } else {
       const templatePath = templatePathOf(doc);
       if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));
     }
   }
-  inventory.valuesWorkloads = inventory.valuesDocuments.flatMap(readValuesWorkloads);
+  inventory.valuesWorkloads = [
+    ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
+    ...inventory.gitOpsValues.flatMap(({ doc, values }) => (values.inString ? [] : readValuesWorkloads(doc, values.path, values.namespace))),
+  ];
   inventory.assignments = matchBindings(inventory, options);
   inventory.irsaServiceAccounts = inventory.serviceAccounts.flatMap((account) => readIrsaServiceAccount(account) ?? []);
   inventory.irsaWorkloads = matchIrsaWorkloads(inventory.workloads, inventory.irsaServiceAccounts);

@@ -95,6 +95,8 @@ export interface ValuesWorkloadEntry {
   podLabels: Record<string, string>;
   /** `podLabels.aadpodidbinding`. */
   selector: string | null;
+  /** The namespace the release goes to, when a GitOps object says it. */
+  releaseNamespace: string | null;
 }
 
 export interface SecretProviderClassEntry {
@@ -123,7 +125,9 @@ export interface Inventory {
   irsaServiceAccounts: IrsaServiceAccountEntry[];
   /** Documents that are not Kubernetes objects (no kind): Helm values files, mostly. */
   valuesDocuments: ManifestDocument[];
-  /** The pods those values configure with IRSA, pod identity or a client id. */
+  /** Helm values inside Flux HelmReleases and Argo CD Applications and ApplicationSets. */
+  gitOpsValues: { doc: ManifestDocument; values: { path: NodePath; inString: boolean; namespace: string | null } }[];
+  /** The pods values (files or embedded) configure with IRSA, pod identity or a client id. */
   valuesWorkloads: ValuesWorkloadEntry[];
   /** Workloads whose pods run under an IRSA service account (a namespace's `default` one included). */
   irsaWorkloads: { workload: WorkloadEntry; serviceAccount: IrsaServiceAccountEntry }[];

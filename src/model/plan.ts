@@ -80,6 +80,9 @@ export interface PlannedValuesWorkload {
   clientId: string;
   pending: boolean;
   tenantId: string | null;
+  /** Known when a GitOps object gives the release namespace and the values name the account. */
+  serviceAccount: ObjectRef | null;
+  location: SourceLocation;
 }
 
 /** A workload whose pods run under an IRSA service account. */

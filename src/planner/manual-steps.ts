@@ -37,10 +37,12 @@ export function manualSteps(
       text: `Grant each managed identity that replaces an IAM role (${plan.roleIdentities.map((identity) => identity.name).join(', ')}) the Azure role assignments that match the role's IAM policies, and move the data the app reads from AWS.`,
     });
   }
-  if (plan.valuesWorkloads.length > 0) {
+  // Credentials are planned for IRSA values whose GitOps object names the namespace and whose values name the account.
+  const unplanned = plan.valuesWorkloads.filter((entry) => entry.serviceAccount === null || entry.source === 'pod-identity');
+  if (unplanned.length > 0) {
     steps.push({
       id: 'values-federated-credentials',
-      text: `Create a federated credential for each service account the Helm releases create from the ${plan.valuesWorkloads.length} migrated values block(s) (${[...new Set(plan.valuesWorkloads.map((entry) => entry.identityName))].join(', ')}): the subject is system:serviceaccount:<release namespace>:<service account name>, which only the release knows.`,
+      text: `Create a federated credential for each service account the Helm releases create from ${unplanned.length} migrated values block(s) (${[...new Set(unplanned.map((entry) => entry.identityName))].join(', ')}): the subject is system:serviceaccount:<release namespace>:<service account name>, which only the release knows.`,
     });
   }
   for (const identity of unmigrated) {

@@ -1,7 +1,8 @@
 import { credentialName, credentialProblems, identityCredentialProblems, serviceAccountSubject, WORKLOAD_ID_AUDIENCE } from '../azure/federated-credential-rules.js';
 import type { Finding } from '../model/finding.js';
 import type { SourceLocation } from '../model/location.js';
-import type { CredentialTarget, PlannedFederatedCredential, PlannedIrsaServiceAccount, PlannedRoleIdentity } from '../model/plan.js';
+import type { ObjectRef } from '../model/inventory.js';
+import type { CredentialTarget, PlannedFederatedCredential, PlannedRoleIdentity } from '../model/plan.js';
 import { planFinding } from './plan-findings.js';
 
 /** ARM id of a user-assigned identity (DESIGN §6). */
@@ -18,20 +19,28 @@ function targetOf(identity: PlannedRoleIdentity): CredentialTarget {
   return { kind: 'managed-identity', subscriptionId, resourceGroup, identityName: name, resourceId: identityResourceId(subscriptionId, resourceGroup, name) };
 }
 
+/** A service account whose tokens a role's identity must trust: from a manifest, or named by a release's values. */
+export interface RoleSubject {
+  ref: ObjectRef;
+  identityName: string;
+  location: SourceLocation;
+}
+
 /**
  * One credential per IRSA service account, on the identity that took over its role (an IAM
  * trust policy trusts the service account the same way), checked offline like the others.
  */
 export function planIrsaCredentials(
-  accounts: readonly PlannedIrsaServiceAccount[],
+  accounts: readonly RoleSubject[],
   identities: readonly PlannedRoleIdentity[],
   issuer: string | null,
-  locationOf: (account: PlannedIrsaServiceAccount) => SourceLocation,
 ): { credentials: PlannedFederatedCredential[]; findings: Finding[] } {
+  const locationOf = (account: RoleSubject) => account.location;
   const findings: Finding[] = [];
   const credentials: PlannedFederatedCredential[] = [];
   for (const identity of identities) {
-    const served = accounts.filter((account) => account.identityName === identity.name);
+    // The same service account may be named twice (a manifest and a release's values): one credential.
+    const served = [...new Map(accounts.filter((account) => account.identityName === identity.name).map((account) => [`${account.ref.namespace}/${account.ref.name}`, account])).values()];
     const first = served[0];
     if (!first) continue;
     const target = targetOf(identity);

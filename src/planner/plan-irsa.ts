@@ -78,7 +78,7 @@ export function planIrsa(inventory: Inventory, options: PlanOptions, skip: Reado
 
   const values = planValues(inventory, options, (roleArn) => identities.get(roleArn), identityNamed);
   findings.push(...values.findings);
-  const valuesDocs = new Map(inventory.valuesDocuments.map((doc) => [documentKey(doc), doc]));
+  const valuesDocs = new Map(inventory.valuesWorkloads.map((entry) => [documentKey(entry.doc), entry.doc]));
   for (const identity of byName.values()) {
     const pendingAccounts = accounts.filter((account) => account.pending && account.identityName === identity.name);
     const pendingValues = values.valuesWorkloads.filter((entry) => entry.pending && entry.identityName === identity.name);

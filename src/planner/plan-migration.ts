@@ -55,7 +55,15 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const irsa = planIrsa(inventory, options, new Set([...excluded, ...workloads.map((workload) => workload.key)]));
   findings.push(...irsa.findings);
   const accountDocs = new Map(inventory.serviceAccounts.map((account) => [documentKey(account.doc), account.doc]));
-  const irsaCredentials = planIrsaCredentials(irsa.irsaServiceAccounts, irsa.roleIdentities, options.issuer, (account) => accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 });
+  const subjects = [
+    ...irsa.irsaServiceAccounts.map((account) => ({
+      ref: account.ref,
+      identityName: account.identityName,
+      location: accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
+    })),
+    ...irsa.valuesWorkloads.flatMap((entry) => (entry.source === 'irsa' && entry.serviceAccount ? [{ ref: entry.serviceAccount, identityName: entry.identityName, location: entry.location }] : [])),
+  ];
+  const irsaCredentials = planIrsaCredentials(subjects, irsa.roleIdentities, options.issuer);
   findings.push(...irsaCredentials.findings);
   credentials.push(...irsaCredentials.credentials);
   if (options.issuer === null && credentials.length > 0) {

@@ -29,7 +29,8 @@ export function planValues(
   const planned: PlannedValuesWorkload[] = [];
   for (const entry of inventory.valuesWorkloads) {
     const at = entry.doc.locate(entry.serviceAccountPath ?? entry.path);
-    const base = { key: documentKey(entry.doc), path: entry.path, serviceAccountPath: entry.serviceAccountPath, tenantId: options.tenantId };
+    const serviceAccount = entry.releaseNamespace !== null && entry.serviceAccountName !== null ? { namespace: entry.releaseNamespace, name: entry.serviceAccountName } : null;
+    const base = { key: documentKey(entry.doc), path: entry.path, serviceAccountPath: entry.serviceAccountPath, tenantId: options.tenantId, serviceAccount, location: at };
     const roleArn = entry.annotations[ROLE_ARN_ANNOTATION];
     const pendingName = pendingIdentityName(entry.annotations[CLIENT_ID_ANNOTATION]);
     const role = roleArn ? roleIdentity(roleArn) : pendingName ? identityNamed(pendingName) : undefined;

@@ -9,14 +9,18 @@
 import type { ManifestDocument, NodePath } from '../../model/document.js';
 import type { ValuesWorkloadEntry } from '../../model/inventory.js';
 import { asFields, stringMapOf, stringOf } from '../object-fields.js';
+import { valueAt } from './embedded-values.js';
 import { ROLE_ARN_ANNOTATION } from './read-irsa.js';
 
 const MAX_DEPTH = 10;
 const POD_IDENTITY_LABEL = 'aadpodidbinding';
 const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
 
-/** Every place in the values that sets IRSA, pod identity or a Workload ID client id for a set of pods. */
-export function readValuesWorkloads(doc: ManifestDocument): ValuesWorkloadEntry[] {
+/**
+ * Every place in the values that sets IRSA, pod identity or a Workload ID client id for a set
+ * of pods; `root` is where the values sit in the document (`[]` for a values file).
+ */
+export function readValuesWorkloads(doc: ManifestDocument, root: NodePath = [], releaseNamespace: string | null = null): ValuesWorkloadEntry[] {
   const found: ValuesWorkloadEntry[] = [];
   const visit = (value: unknown, path: NodePath) => {
     const block = asFields(value);
@@ -25,15 +29,15 @@ export function readValuesWorkloads(doc: ManifestDocument): ValuesWorkloadEntry[
     const selector = stringOf(podLabels[POD_IDENTITY_LABEL] ?? null);
     const accounts = serviceAccountsOf(block, path);
     for (const entry of accounts) {
-      if (entry.annotations[ROLE_ARN_ANNOTATION] || entry.annotations[CLIENT_ID_ANNOTATION] || selector) found.push({ doc, path, ...entry, podLabels, selector });
+      if (entry.annotations[ROLE_ARN_ANNOTATION] || entry.annotations[CLIENT_ID_ANNOTATION] || selector) found.push({ doc, path, ...entry, podLabels, selector, releaseNamespace });
     }
     // Pods labelled for pod identity with no service account settings beside them.
-    if (accounts.length === 0 && selector) found.push({ doc, path, serviceAccountPath: null, create: true, serviceAccountName: null, annotations: {}, podLabels, selector });
+    if (accounts.length === 0 && selector) found.push({ doc, path, serviceAccountPath: null, create: true, serviceAccountName: null, annotations: {}, podLabels, selector, releaseNamespace });
     for (const [key, child] of Object.entries(block)) {
       if (key !== 'serviceAccount' && key !== 'rbac' && key !== 'podLabels') visit(child, [...path, key]);
     }
   };
-  visit(doc.object, []);
+  visit(valueAt(doc.object, root), root);
   return found;
 }
 

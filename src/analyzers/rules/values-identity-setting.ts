@@ -3,10 +3,15 @@
  * are Helm values files: the pod label `aadpodidbinding` (`podLabels`), IRSA role annotations
  * (`serviceAccount.annotations`, at any depth), AGIC's `armAuth.type: aadPodIdentity`
  * (https://azure.github.io/application-gateway-kubernetes-ingress/setup/install/) and the
- * identities of the aad-pod-identity chart itself. They are found wherever they sit.
+ * identities of the aad-pod-identity chart itself. They are found wherever they sit: in values
+ * files, and inside Flux HelmReleases and Argo CD Applications (structured or as a string).
  */
 import type { NodePath } from '../../model/document.js';
-import { asFields, stringOf } from '../object-fields.js';
+import jsyaml from 'js-yaml';
+import { refString } from '../../model/inventory.js';
+import type { SourceLocation } from '../../model/location.js';
+import { valueAt } from '../inventory/embedded-values.js';
+import { asFields, metadataOf, stringOf } from '../object-fields.js';
 import type { Rule, RuleHit } from '../rule.js';
 
 const MAX_DEPTH = 12;
@@ -32,24 +37,48 @@ export const valuesIdentitySetting: Rule = {
   fix: 'wimigrate migrate rewrites serviceAccount annotations and podLabels (see the README); AGIC (armAuth.type: workloadIdentity with identityClientID) and the aad-pod-identity chart\'s own identities still need a manual edit.',
   check({ inventory }) {
     const hits: RuleHit[] = [];
-    for (const doc of inventory.valuesDocuments) {
-      const visit = (value: unknown, path: NodePath) => {
-        if (path.length > MAX_DEPTH) return;
-        if (Array.isArray(value)) {
-          value.forEach((item, index) => visit(item, [...path, index]));
-          return;
+    const report = (value: unknown, path: NodePath, at: (path: NodePath) => SourceLocation, prefix = '') => {
+      if (path.length > MAX_DEPTH) return;
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => report(item, [...path, index], at, prefix));
+        return;
+      }
+      const fields = asFields(value);
+      if (!fields) return;
+      for (const [key, child] of Object.entries(fields)) {
+        const here = [...path, key];
+        const what = settingAt(here, key, child);
+        if (what) hits.push({ message: `${prefix}${here.join('.')} ${what}`, location: at(here) });
+        else report(child, here, at, prefix);
+      }
+    };
+    for (const doc of inventory.valuesDocuments) report(doc.object, [], (path) => doc.locate(path));
+    for (const { doc, values } of inventory.gitOpsValues) {
+      const where = `${String(doc.object.kind)} ${refString({ namespace: metadataOf(doc.object).namespace ?? '', name: metadataOf(doc.object).name })}`;
+      if (!values.inString) {
+        report(valueAt(doc.object, values.path), [], (path) => doc.locate([...values.path, ...path]), `${where} ${values.path.join('.')}.`);
+        continue;
+      }
+      // A YAML document inside a string: positions inside it are the string's key.
+      const text = String(valueAt(doc.object, values.path));
+      const parsed = text.includes('{{') ? null : readString(text);
+      const location = () => doc.locate(values.path);
+      if (parsed === null) {
+        if (/aadpodid|eks\.amazonaws\.com\/role-arn|aadPodIdentity/i.test(text)) {
+          hits.push({ message: `${where} ${values.path.join('.')} is a templated values string that sets pod identity or IRSA; edit it by hand`, location: location() });
         }
-        const fields = asFields(value);
-        if (!fields) return;
-        for (const [key, child] of Object.entries(fields)) {
-          const at = [...path, key];
-          const what = settingAt(at, key, child);
-          if (what) hits.push({ message: `${at.join('.')} ${what}`, location: doc.locate(at) });
-          else visit(child, at);
-        }
-      };
-      visit(doc.object, []);
+        continue;
+      }
+      report(parsed, [], location, `${where} ${values.path.join('.')} (a string): `);
     }
     return hits;
   },
 };
+
+function readString(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Helm values kept inside GitOps objects: Flux `HelmRelease.spec.values`
+ * (https://fluxcd.io/flux/components/helm/helmreleases/#values), Argo CD `Application` and
+ * `ApplicationSet` `helm.valuesObject` and the string form `helm.values`
+ * (https://argo-cd.readthedocs.io/en/stable/user-guide/helm/#values), for a single `source` or
+ * each of `sources`.
+ */
+import type { ManifestDocument, NodePath } from '../../model/document.js';
+import { asFields, pathOf, stringOf } from '../object-fields.js';
+
+export interface EmbeddedValues {
+  /** Where the values sit in the object. */
+  path: NodePath;
+  /** `values: |`: a YAML document inside a string. */
+  inString: boolean;
+  /** Where the release goes: `spec.targetNamespace` or the HelmRelease's own; Argo's destination. */
+  namespace: string | null;
+}
+
+export function embeddedValues(doc: ManifestDocument): EmbeddedValues[] {
+  const { kind, apiVersion } = doc.object;
+  const group = String(apiVersion ?? '').split('/')[0];
+  if (kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') {
+    const namespace = stringOf(pathOf(doc.object, ['spec', 'targetNamespace']) ?? null) ?? stringOf(pathOf(doc.object, ['metadata', 'namespace']) ?? null);
+    return asFields(pathOf(doc.object, ['spec', 'values'])) ? [{ path: ['spec', 'values'], inString: false, namespace }] : [];
+  }
+  if (group !== 'argoproj.io') return [];
+  const spec: NodePath | null = kind === 'Application' ? ['spec'] : kind === 'ApplicationSet' ? ['spec', 'template', 'spec'] : null;
+  if (spec === null) return [];
+  const destination = stringOf(valueAt(doc.object, [...spec, 'destination', 'namespace']) ?? null);
+  // An ApplicationSet's `{{ }}` placeholders are filled in per generated Application.
+  const namespace = destination !== null && !destination.includes('{{') ? destination : null;
+  const sources: NodePath[] = [[...spec, 'source']];
+  const list = pathOf(doc.object, [...spec, 'sources'] as string[]);
+  if (Array.isArray(list)) list.forEach((_, index) => sources.push([...spec, 'sources', index]));
+  return sources.flatMap((source) => {
+    const helm = asFields(valueAt(doc.object, [...source, 'helm']));
+    if (!helm) return [];
+    const found: EmbeddedValues[] = [];
+    if (asFields(helm.valuesObject)) found.push({ path: [...source, 'helm', 'valuesObject'], inString: false, namespace });
+    if (stringOf(helm.values ?? null)) found.push({ path: [...source, 'helm', 'values'], inString: true, namespace });
+    return found;
+  });
+}
+
+export function valueAt(value: unknown, path: NodePath): unknown {
+  let node = value;
+  for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[String(segment)] : undefined;
+  return node;
+}
