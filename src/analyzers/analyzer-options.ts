@@ -13,6 +13,13 @@ export interface AnalyzerOptions {
   forceNamespaced: boolean;
   /** Known AWS-only components; none when not given. */
   awsComponents?: readonly AwsComponent[];
+  /** Set per document, not by users: the namespace a kustomization gives its resources, which wins over theirs. */
+  namespaceOverride?: string;
+}
+
+/** The namespace of an object: kustomize's, else its own, else the default. */
+export function namespaceOf(meta: { namespace?: string | null | undefined }, options: AnalyzerOptions): string {
+  return options.namespaceOverride ?? meta.namespace ?? options.defaultNamespace;
 }
 
 export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = { defaultNamespace: 'default', forceNamespaced: false };

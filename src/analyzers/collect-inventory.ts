@@ -10,12 +10,14 @@ import {
 } from './inventory/read-pod-identity-resources.js';
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
+import path from 'node:path';
 import { embeddedValues } from './inventory/embedded-values.js';
+import { isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
 import { matchBindings } from './match-bindings.js';
 
 /** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
-export function collectInventory(documents: readonly ManifestDocument[], options: AnalyzerOptions): Inventory {
+export function collectInventory(documents: readonly ManifestDocument[], given: AnalyzerOptions): Inventory {
   const inventory: Inventory = {
     identities: [],
     bindings: [],
@@ -29,8 +31,14 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     valuesDocuments: [],
     valuesWorkloads: [],
     gitOpsValues: [],
+    kustomizations: [],
   };
+  inventory.kustomizations = documents.filter(isKustomization).map(readKustomization);
+  const kustomized = kustomizeNamespaces(inventory.kustomizations);
   for (const doc of documents) {
+    if (isKustomization(doc)) continue;
+    const namespace = kustomized.get(path.posix.normalize(doc.file.replaceAll('\\', '/')));
+    const options = namespace === undefined ? given : { ...given, namespaceOverride: namespace };
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
     else if (isPodIdentityKind(doc, 'AzureIdentityBinding')) inventory.bindings.push(readAzureIdentityBinding(doc, options));
     else if (isPodIdentityKind(doc, 'AzurePodIdentityException')) inventory.exceptions.push(readPodIdentityException(doc, options));
@@ -52,7 +60,7 @@ export function collectInventory(documents: readonly ManifestDocument[], options
     ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
     ...inventory.gitOpsValues.flatMap(({ doc, values }) => (values.inString ? [] : readValuesWorkloads(doc, values.path, values.namespace))),
   ];
-  inventory.assignments = matchBindings(inventory, options);
+  inventory.assignments = matchBindings(inventory, given);
   inventory.irsaServiceAccounts = inventory.serviceAccounts.flatMap((account) => readIrsaServiceAccount(account) ?? []);
   inventory.irsaWorkloads = matchIrsaWorkloads(inventory.workloads, inventory.irsaServiceAccounts);
   return inventory;

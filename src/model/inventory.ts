@@ -99,6 +99,19 @@ export interface ValuesWorkloadEntry {
   releaseNamespace: string | null;
 }
 
+/** A kustomize kustomization (read-kustomizations.ts). */
+export interface KustomizationEntry {
+  doc: ManifestDocument;
+  /** Its folder, as the scanned paths spell it (forward slashes). */
+  dir: string;
+  namespace: string | null;
+  /** Files and folders it names (resources, bases, components, patch files), resolved against `dir`. */
+  files: string[];
+  /** Patches written inline as strings, with where they are. */
+  inlinePatches: { path: NodePath; text: string }[];
+  commonLabels: Record<string, string>;
+}
+
 export interface SecretProviderClassEntry {
   ref: ObjectRef;
   usePodIdentity: boolean;
@@ -125,6 +138,7 @@ export interface Inventory {
   irsaServiceAccounts: IrsaServiceAccountEntry[];
   /** Documents that are not Kubernetes objects (no kind): Helm values files, mostly. */
   valuesDocuments: ManifestDocument[];
+  kustomizations: KustomizationEntry[];
   /** Helm values inside Flux HelmReleases and Argo CD Applications and ApplicationSets. */
   gitOpsValues: { doc: ManifestDocument; values: { path: NodePath; inString: boolean; namespace: string | null } }[];
   /** The pods values (files or embedded) configure with IRSA, pod identity or a client id. */

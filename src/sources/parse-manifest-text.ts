@@ -31,6 +31,7 @@ function deferredChunk(file: string, format: SourceFormat, chunk: DocumentChunk,
 }
 
 const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
+const KUSTOMIZATION_FILE = /(?:^|[\\/])(?:kustomization\.ya?ml|Kustomization)$/;
 
 /**
  * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
@@ -48,10 +49,12 @@ export function parseManifestText(file: string, text: string, format: SourceForm
     format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
   const templatedLines: number[] = [];
   let documentCount = 0;
+  // A kustomization matters for the namespace it sets even when it mentions nothing else.
+  const isKustomizationFile = KUSTOMIZATION_FILE.test(file);
 
   for (const chunk of chunks) {
     if (HAS_CONTENT.test(chunk.text)) documentCount++;
-    const wanted = alsoRead?.test(chunk.text) ?? false;
+    const wanted = isKustomizationFile || (alsoRead?.test(chunk.text) ?? false);
     if (!wanted && !mayBeRelevant(chunk.text)) continue;
     if (format === 'yaml' && hasTemplateActions(chunk.text)) {
       templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));

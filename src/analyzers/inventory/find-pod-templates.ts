@@ -5,7 +5,7 @@
  */
 import type { ManifestDocument, NodePath } from '../../model/document.js';
 import type { WorkloadEntry } from '../../model/inventory.js';
-import type { AnalyzerOptions } from '../analyzer-options.js';
+import { namespaceOf, type AnalyzerOptions } from '../analyzer-options.js';
 import { asFields, metadataOf, pathOf, stringMapOf, stringOf } from '../object-fields.js';
 import { AWS_WEB_IDENTITY_ENV } from './read-irsa.js';
 
@@ -39,7 +39,7 @@ export function readWorkload(doc: ManifestDocument, templatePath: NodePath, opti
   // serviceAccount is the deprecated alias the API server still honours when serviceAccountName is unset.
   const serviceAccount = stringOf(podSpec.serviceAccountName) ?? stringOf(podSpec.serviceAccount);
   return {
-    ref: { namespace: meta.namespace ?? options.defaultNamespace, name: meta.name },
+    ref: { namespace: namespaceOf(meta, options), name: meta.name },
     kind: stringOf(doc.object.kind) ?? '',
     apiVersion: stringOf(doc.object.apiVersion) ?? '',
     doc,

@@ -1,11 +1,11 @@
 import type { ManifestDocument } from '../../model/document.js';
 import type { SecretProviderClassEntry, ServiceAccountEntry } from '../../model/inventory.js';
-import type { AnalyzerOptions } from '../analyzer-options.js';
+import { namespaceOf, type AnalyzerOptions } from '../analyzer-options.js';
 import { fieldOf, metadataOf, pathOf, stringOf } from '../object-fields.js';
 
 export function readServiceAccount(doc: ManifestDocument, options: AnalyzerOptions): ServiceAccountEntry {
   const meta = metadataOf(doc.object);
-  return { ref: { namespace: meta.namespace ?? options.defaultNamespace, name: meta.name }, annotations: meta.annotations, doc };
+  return { ref: { namespace: namespaceOf(meta, options), name: meta.name }, annotations: meta.annotations, doc };
 }
 
 /**
@@ -18,7 +18,7 @@ export function readSecretProviderClass(doc: ManifestDocument, options: Analyzer
   const parameters = pathOf(doc.object, ['spec', 'parameters']);
   const meta = metadataOf(doc.object);
   return {
-    ref: { namespace: meta.namespace ?? options.defaultNamespace, name: meta.name },
+    ref: { namespace: namespaceOf(meta, options), name: meta.name },
     usePodIdentity: stringOf(fieldOf(parameters, 'usePodIdentity'))?.toLowerCase() === 'true',
     clientId: stringOf(fieldOf(parameters, 'clientID')),
     doc,

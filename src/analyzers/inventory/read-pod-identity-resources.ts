@@ -10,7 +10,7 @@ import type {
   AzureIdentityType,
   PodIdentityExceptionEntry,
 } from '../../model/inventory.js';
-import type { AnalyzerOptions } from '../analyzer-options.js';
+import { namespaceOf, type AnalyzerOptions } from '../analyzer-options.js';
 import { fieldOf, metadataOf, stringMapOf, stringOf } from '../object-fields.js';
 
 export const POD_IDENTITY_GROUP = 'aadpodidentity.k8s.io';
@@ -23,7 +23,7 @@ export function isPodIdentityKind(doc: ManifestDocument, kind: string): boolean 
 
 function refOf(doc: ManifestDocument, options: AnalyzerOptions) {
   const meta = metadataOf(doc.object);
-  return { namespace: meta.namespace ?? options.defaultNamespace, name: meta.name };
+  return { namespace: namespaceOf(meta, options), name: meta.name };
 }
 
 function identityType(value: unknown): AzureIdentityType | null {
