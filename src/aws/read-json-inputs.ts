@@ -68,7 +68,8 @@ export function jsonFilesIn(folder: string): string[] {
     .sort();
 }
 
-function reason(error: unknown): string {
+/** A short, stable reason for a failed file-system call. */
+export function reason(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : error.message.split('\n')[0] ?? error.message;
