@@ -1,5 +1,7 @@
 /**
- * Loads migrations/aws-permissions.yaml and checks its shape (schemaVersion 1), like
+ * Loads migrations/aws-permissions.yaml (Azure built-in roles,
+ * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles) and checks its
+ * shape (schemaVersion 1), like
  * load-aws-components.ts: a broken table is an input error naming the entry. A project's own
  * table (`aws-permissions.yaml` in its --migrations folder) adds entries and replaces shipped
  * ones of the same key: roles by name, services by prefix, managed policies by name.

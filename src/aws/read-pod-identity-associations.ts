@@ -1,6 +1,8 @@
 /**
- * Reads `aws eks describe-pod-identity-association` and `aws eks list-pod-identity-associations`
- * outputs, one file or a folder of them; parsing and joining are in pod-identity-associations.ts.
+ * Reads `aws eks describe-pod-identity-association`
+ * (https://docs.aws.amazon.com/cli/latest/reference/eks/describe-pod-identity-association.html)
+ * and `aws eks list-pod-identity-associations` outputs, one file or a folder of them; parsing and
+ * joining are in pod-identity-associations.ts.
  */
 import { mergeAssociations, parseAssociationOutput, type AssociationNeedingDescribe, type ParsedAssociations, type PodIdentityAssociation } from './pod-identity-associations.js';
 import { readJsonInputs, sortErrors, type AwsInputError } from './read-json-inputs.js';

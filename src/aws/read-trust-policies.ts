@@ -1,6 +1,8 @@
 /**
- * Reads `aws iam get-role --role-name X` outputs (or `aws iam list-roles`), one file or a folder
- * of them; parsing is in trust-policy.ts. A file of the wrong shape is an error naming it.
+ * Reads `aws iam get-role --role-name X` outputs
+ * (https://docs.aws.amazon.com/cli/latest/reference/iam/get-role.html), or `aws iam list-roles`,
+ * one file or a folder of them; parsing is in trust-policy.ts. A file of the wrong shape is an
+ * error naming it.
  */
 import { readJsonInputs, sortErrors, type AwsInputError } from './read-json-inputs.js';
 import { parseRoleOutput, type RoleTrust } from './trust-policy.js';

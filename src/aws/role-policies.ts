@@ -1,5 +1,6 @@
 /**
- * The IAM policies of one role, from the JSON the AWS CLI prints:
+ * The IAM policies of one role, from the JSON the AWS CLI prints
+ * (https://docs.aws.amazon.com/cli/latest/reference/iam/index.html):
  * `aws iam list-attached-role-policies --role-name R` (`{"AttachedPolicies": [...]}`),
  * `aws iam get-policy-version --policy-arn A --version-id V` (`{"PolicyVersion": {"Document": ...}}`)
  * and `aws iam get-role-policy --role-name R --policy-name P` (`{"RoleName", "PolicyName", "PolicyDocument"}`).
