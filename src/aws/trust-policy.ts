@@ -117,6 +117,9 @@ interface KeyedCondition extends PolicyCondition {
 
 function readConditions(statement: PolicyStatement, providers: readonly string[], trust: RoleTrust, say: (message: string) => void): void {
   const claims: KeyedCondition[] = [];
+  // A sub condition that cannot be read may narrow the others (StringNotLike ...:sub); reading
+  // only the rest would trust more service accounts than AWS does.
+  let subUnreadable = false;
   for (const condition of statement.conditions) {
     const keyed = claimOf(condition, providers);
     if (keyed === null) {
@@ -126,13 +129,16 @@ function readConditions(statement: PolicyStatement, providers: readonly string[]
     const operator = plainOperator(condition.operator);
     if (operator === null) {
       say(`condition ${condition.operator} on ${condition.key} cannot be interpreted (only StringEquals and StringLike can); map it by hand`);
+      subUnreadable ||= keyed.claim === 'sub';
       continue;
     }
     if (/^ForAllValues:/i.test(condition.operator)) say(`${condition.operator} on the single-valued key ${condition.key} is read as ${operator}`);
     claims.push({ ...condition, operator, ...keyed });
   }
   const subs = claims.filter((claim) => claim.claim === 'sub');
-  if (subs.length === 0) {
+  if (subUnreadable) {
+    say('has a sub condition that cannot be read, so no subject is derived from this statement; map it by hand');
+  } else if (subs.length === 0) {
     say('has no sub condition: ANY service account of the cluster can assume the role; no subject can be derived, choose the service accounts by hand');
   } else if (subs.length > 1) {
     say(`has ${subs.length} sub conditions that must all hold; they cannot be read safely, map them by hand`);

@@ -119,16 +119,22 @@ const VALID: ValidCase[] = [
     problems: ['uses NotAction', 'not an IRSA role'],
   },
   {
-    name: 'StringNotEquals cannot be interpreted',
-    output: role([webIdentity({ StringEquals: { [`${PROVIDER}:sub`]: 'system:serviceaccount:a:x' }, StringNotEquals: { [`${PROVIDER}:sub`]: 'system:serviceaccount:a:y' } })]),
+    name: 'StringNotLike on sub cannot be interpreted, so the statement yields no subject',
+    output: role([webIdentity({ StringLike: { [`${PROVIDER}:sub`]: 'system:serviceaccount:a:*' }, StringNotLike: { [`${PROVIDER}:sub`]: 'system:serviceaccount:a:debug' } })]),
+    patterns: [],
+    problems: ['condition StringNotLike on', 'has a sub condition that cannot be read, so no subject is derived'],
+  },
+  {
+    name: 'an unreadable aud condition does not block the subjects',
+    output: role([webIdentity({ StringEquals: { [`${PROVIDER}:sub`]: 'system:serviceaccount:a:x' }, StringEqualsIgnoreCase: { [`${PROVIDER}:aud`]: 'STS.amazonaws.com' } })]),
     patterns: ['system:serviceaccount:a:x'],
-    problems: ['condition StringNotEquals on'],
+    problems: ['condition StringEqualsIgnoreCase on'],
   },
   {
     name: 'IfExists cannot be interpreted',
     output: role([webIdentity({ StringLikeIfExists: { [`${PROVIDER}:sub`]: 'system:serviceaccount:a:*' } })]),
     patterns: [],
-    problems: ['condition StringLikeIfExists', 'has no sub condition'],
+    problems: ['condition StringLikeIfExists', 'has a sub condition that cannot be read'],
   },
   {
     name: 'conditions on other keys are not carried over',
