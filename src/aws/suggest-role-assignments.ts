@@ -104,7 +104,7 @@ function readStatement(statement: PolicyStatement, policyName: string, collector
         addUnmapped(collector, policyName, action, `no suggestion for the AWS service "${match.prefix}"; map its actions by hand`);
         break;
       case 'all-services':
-        problems.push(`${where}: ${action} spans every AWS service; no suggestion, map it by hand (and avoid an Owner or Contributor role as its equivalent)`);
+        problems.push(`${where}: ${action} is not limited to one AWS service; no suggestion, map it by hand (and avoid an Owner or Contributor role as its equivalent)`);
         break;
       case 'malformed':
         problems.push(`${where}: "${action}" is not an IAM action (<service>:<action>); ignored`);

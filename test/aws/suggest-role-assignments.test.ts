@@ -62,7 +62,7 @@ const CASES: Case[] = [
     name: '* is reported, not mapped',
     role: roleWith([allow('*')]),
     suggestions: [],
-    problems: ['* spans every AWS service; no suggestion, map it by hand'],
+    problems: ['* is not limited to one AWS service; no suggestion, map it by hand'],
   },
   {
     name: 'an unknown service gets a map-by-hand entry',
