@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandSubjectPatterns } from '../../src/aws/expand-subjects.js';
@@ -161,6 +163,18 @@ const VALID: ValidCase[] = [
     problems: ['"repo:org/app:*" cannot match any', 'uses a policy variable', '"system:serviceaccount:onlyone" is not of the form'],
   },
   {
+    name: 'the China partition',
+    output: role([
+      {
+        Effect: 'Allow',
+        Principal: { Federated: 'arn:aws-cn:iam::111122223333:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABCDEF0123456789ABCDEF0123456789' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { 'oidc.eks.cn-north-1.amazonaws.com.cn/id/ABCDEF0123456789ABCDEF0123456789:sub': 'system:serviceaccount:a:x' } },
+      },
+    ]),
+    patterns: ['system:serviceaccount:a:x'],
+  },
+  {
     name: 'a non-EKS OIDC provider is ignored',
     output: role([{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }]),
     patterns: [],
@@ -287,6 +301,19 @@ describe('expandSubjectPatterns', () => {
 });
 
 describe('readTrustPolicies', () => {
+  it('reads files saved with a byte order mark', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-trust-'));
+    writeFileSync(path.join(dir, 'role.json'), `\uFEFF${readFileSync(path.join(FIXTURES, 'orders-api.json'), 'utf8')}`);
+    const { roles, errors } = readTrustPolicies([dir]);
+    expect(errors).toEqual([]);
+    expect(roles.map((trust) => trust.roleName)).toEqual(['orders-api']);
+  });
+
+  it('reports an empty folder', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-trust-'));
+    expect(readTrustPolicies([dir]).errors).toEqual([{ file: dir, message: 'is a folder without .json files' }]);
+  });
+
   it('reads a folder of get-role outputs; broken files are errors naming them, the rest goes on', () => {
     const { roles, errors } = readTrustPolicies([FIXTURES, path.join(FIXTURES, 'missing.json')]);
     expect(roles.map((trust) => trust.roleName)).toEqual(['batch-workers', 'inventory-sync', 'ledger', 'orders-api']);
