@@ -13,6 +13,7 @@ import { identityIncomplete } from './rules/identity-incomplete.js';
 import { identityNeverBound } from './rules/identity-never-bound.js';
 import { irsaNonDefaultAudience } from './rules/irsa-non-default-audience.js';
 import { irsaServiceAccount } from './rules/irsa-service-account.js';
+import { kustomizeIdentitySetting } from './rules/kustomize-identity-setting.js';
 import { labelInImmutableSelector } from './rules/label-in-immutable-selector.js';
 import { labelWithoutBinding } from './rules/label-without-binding.js';
 import { podIdentityException } from './rules/pod-identity-exception.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   awsWebIdentityEnv,
   valuesIdentitySetting,
   awsOnlyComponent,
+  kustomizeIdentitySetting,
 ];
 
 export interface Analysis {

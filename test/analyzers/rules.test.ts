@@ -177,6 +177,25 @@ TABLES['values-identity-setting'] = {
 const shipped = { awsComponents: loadAwsComponents() };
 const withImage = (name: string, image: string) => deployment(name, 'kube-system', {}).replace(/image: .*/, `image: ${image}`);
 
+TABLES['kustomize-identity-setting'] = {
+  valid: [
+    { name: 'namespace and files only', files: { 'k/kustomization.yaml': 'namespace: shop\nresources:\n  - sa.yaml\ncommonLabels:\n  team: shop\n' } },
+    { name: "Flux's Kustomization is not kustomize's", files: one('apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps}\nspec:\n  commonMetadata:\n    labels: {aadpodidbinding: x}\n') },
+  ],
+  invalid: [
+    { name: 'commonLabels', files: { 'k/kustomization.yaml': 'commonLabels:\n  aadpodidbinding: shop\n' }, messages: ['commonLabels sets aadpodidbinding: shop'], line: 2 },
+    {
+      name: 'inline JSON 6902 patch',
+      files: {
+        'k/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - target: {kind: ServiceAccount, name: ack}\n    patch: |-\n      - op: add\n        path: /metadata/annotations/eks.amazonaws.com~1role-arn\n        value: $(ROLE)\n',
+      },
+      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn'],
+      line: 5,
+    },
+  ],
+};
+
 TABLES['aws-only-component'] = {
   valid: [
     { name: 'an ordinary image', files: one(withImage('web', 'myregistry.azurecr.io/web:1.0')), options: shipped },

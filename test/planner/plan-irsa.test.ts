@@ -64,4 +64,16 @@ describe('IRSA planning', () => {
     expect(result.workloads.map((workload) => workload.ref.name)).toEqual(['both']);
     expect(result.irsaWorkloads.map((workload) => workload.ref.name)).toEqual(['irsa-only']);
   });
+
+  it("takes the namespace a kustomization gives its resources, an overlay's over its base's", () => {
+    const account = irsaAccount('one', 'written-here', { 'eks.amazonaws.com/role-arn': ROLE });
+    const direct = plan({ 'app/kustomization.yaml': 'namespace: shop\nresources:\n  - sa.yaml\n', 'app/sa.yaml': account });
+    expect(direct.federatedCredentials.map((credential) => credential.subject)).toEqual(['system:serviceaccount:shop:one']);
+    const overlay = plan({
+      'base/kustomization.yaml': 'namespace: base\nresources:\n  - sa.yaml\n',
+      'base/sa.yaml': account,
+      'overlays/prod/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: prod\nresources:\n  - ../../base\n',
+    });
+    expect(overlay.federatedCredentials.map((credential) => credential.subject)).toEqual(['system:serviceaccount:prod:one']);
+  });
 });
