@@ -20,6 +20,10 @@ export interface ProjectConfig {
   subscriptionId?: string;
   identityResourceGroup?: string;
   identityLocation?: string;
+  /** IRSA: AWS CLI output files or folders (relative to this file). */
+  trustPolicies?: string | string[];
+  podIdentityAssociations?: string | string[];
+  awsPermissions?: string;
 }
 
 export const CONFIG_FILE_NAME = 'wimigrate.yaml';
@@ -38,7 +42,14 @@ const FIELDS: Record<keyof ProjectConfig, (value: unknown) => boolean> = {
   subscriptionId: (value) => typeof value === 'string' && value.length > 0,
   identityResourceGroup: (value) => typeof value === 'string' && value.length > 0,
   identityLocation: (value) => typeof value === 'string' && value.length > 0,
+  trustPolicies: isPathOrPaths,
+  podIdentityAssociations: isPathOrPaths,
+  awsPermissions: (value) => typeof value === 'string' && value.length > 0,
 };
+
+function isPathOrPaths(value: unknown): boolean {
+  return (typeof value === 'string' && value.length > 0) || (Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && entry.length > 0));
+}
 
 /**
  * `--config FILE`, else wimigrate.yaml in the first folder argument, else in the working

@@ -34,7 +34,10 @@ function withPlanOptions(command: Command): Command {
     .option('--identity-map <file>', 'IRSA: the managed identity of each IAM role (YAML or JSON; see README)')
     .option('--subscription-id <id>', 'IRSA: subscription of the managed identities planned for unmapped roles')
     .option('--identity-resource-group <name>', 'IRSA: resource group of the managed identities planned for unmapped roles')
-    .option('--identity-location <region>', 'IRSA: Azure region of the managed identities planned for unmapped roles');
+    .option('--identity-location <region>', 'IRSA: Azure region of the managed identities planned for unmapped roles')
+    .option('--trust-policies <paths...>', 'IRSA: aws iam get-role (or list-roles) JSON files or folders; wildcard subjects become one credential per service account')
+    .option('--pod-identity-associations <paths...>', 'EKS Pod Identity: aws eks describe-pod-identity-association JSON files or folders, migrated like IRSA')
+    .option('--aws-permissions <dir>', 'IRSA: <dir>/<role-name>/ with the role\'s IAM policies as JSON; suggests Azure role assignments');
 }
 
 /** Commands load their modules only when run, so start-up stays small. */

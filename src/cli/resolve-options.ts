@@ -2,10 +2,11 @@ import type { AnalyzerOptions, AwsComponent } from '../analyzers/analyzer-option
 import path from 'node:path';
 import { loadAwsComponents } from '../sources/load-aws-components.js';
 import { loadIdentityMap } from '../sources/load-identity-map.js';
+import { loadAwsPermissions, readPodIdentityAssociations, readRolePermissions, readTrustPolicies } from '../aws/index.js';
 import type { Severity } from '../model/finding.js';
 import type { MigrationPhase } from '../model/plan.js';
 import { isGuid } from '../analyzers/object-fields.js';
-import { DEFAULT_SERVICE_ACCOUNT_NAME, type PlanOptions, type RoleIdentityMapping } from '../planner/plan-options.js';
+import { DEFAULT_SERVICE_ACCOUNT_NAME, type AwsInputs, type PlanOptions, type RoleIdentityMapping } from '../planner/plan-options.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../sources/read-paths.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { findConfigFile, loadConfig } from './load-config.js';
@@ -34,6 +35,9 @@ export interface RawOptions {
   subscriptionId?: string;
   identityResourceGroup?: string;
   identityLocation?: string;
+  trustPolicies?: string[];
+  podIdentityAssociations?: string[];
+  awsPermissions?: string;
 }
 
 export interface ResolvedOptions {
@@ -47,6 +51,8 @@ export interface ResolvedOptions {
   analyzer: AnalyzerOptions;
   plan: PlanOptions;
   configFile: string | null;
+  /** The identity map and AWS inputs (files or folders): read as inputs, never as manifests. */
+  inputPaths: string[];
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
@@ -66,6 +72,18 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
   if (issuer !== null && !/^https:\/\/\S+$/.test(issuer)) throw usage(`--issuer must be the cluster's https OIDC issuer URL (got "${issuer}")`);
   const subscriptionId = raw.subscriptionId ?? config.subscriptionId ?? null;
   if (subscriptionId !== null && !isGuid(subscriptionId)) throw usage(`--subscription-id must be a GUID (got "${subscriptionId}")`);
+  const migrationsFolder = relativeTo(raw.migrations, config.migrations, configFile, cwd);
+  const identityMapFile = relativeTo(raw.identityMap, config.identityMap, configFile, cwd);
+  const inputPaths = (flag: string[] | undefined, configured: string | string[] | undefined) => {
+    if (flag !== undefined) return flag.map((entry) => path.resolve(cwd, entry));
+    return (configured === undefined ? [] : [configured].flat()).map((entry) => relativeTo(undefined, entry, configFile, cwd) ?? entry);
+  };
+  const aws = {
+    trust: inputPaths(raw.trustPolicies, config.trustPolicies),
+    associations: inputPaths(raw.podIdentityAssociations, config.podIdentityAssociations),
+    permissions: relativeTo(raw.awsPermissions, config.awsPermissions, configFile, cwd),
+    migrations: migrationsFolder,
+  };
   const maxFileBytes = raw.maxFileSize === undefined ? DEFAULT_MAX_FILE_BYTES : Number(raw.maxFileSize);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) throw usage(`--max-file-size must be a positive number of bytes (got "${raw.maxFileSize}")`);
   return {
@@ -80,7 +98,7 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
       defaultNamespace: raw.defaultNamespace ?? config.defaultNamespace ?? 'default',
       forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,
       // A folder named in the config file is relative to that file; on the command line, to cwd.
-      awsComponents: awsComponents(relativeTo(raw.migrations, config.migrations, configFile, cwd)),
+      awsComponents: awsComponents(migrationsFolder),
     },
     plan: {
       phase: phase as MigrationPhase,
@@ -88,12 +106,14 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
       tenantId: raw.tenantId ?? config.tenantId ?? null,
       serviceAccountName: raw.serviceAccountName ?? config.serviceAccountName ?? DEFAULT_SERVICE_ACCOUNT_NAME,
       proxySidecar: raw.proxySidecar ?? config.proxySidecar ?? false,
-      identityMap: identityMap(relativeTo(raw.identityMap, config.identityMap, configFile, cwd)),
+      identityMap: identityMap(identityMapFile),
       subscriptionId,
       identityResourceGroup: raw.identityResourceGroup ?? config.identityResourceGroup ?? null,
       identityLocation: raw.identityLocation ?? config.identityLocation ?? null,
+      aws: awsInputs(aws),
     },
     configFile,
+    inputPaths: [identityMapFile, ...aws.trust, ...aws.associations, aws.permissions].filter((entry): entry is string => entry !== undefined),
   };
 }
 
@@ -111,6 +131,32 @@ function identityMap(file: string | undefined): RoleIdentityMapping[] {
   } catch (error) {
     throw usage(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * The optional AWS inputs, read here at the edge: unreadable files become findings (the rest is
+ * still read); a broken permissions table is a usage error.
+ */
+function awsInputs(given: { trust: string[]; associations: string[]; permissions: string | undefined; migrations: string | undefined }): AwsInputs {
+  const trust = readTrustPolicies(given.trust);
+  const associations = readPodIdentityAssociations(given.associations);
+  const permissions = given.permissions === undefined ? { roles: [], errors: [] } : readRolePermissions(given.permissions);
+  let permissionTable = null;
+  if (given.permissions !== undefined) {
+    try {
+      permissionTable = loadAwsPermissions(given.migrations);
+    } catch (error) {
+      throw usage(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return {
+    trust: trust.roles,
+    associations: associations.associations,
+    needsDescribe: associations.needsDescribe,
+    permissions: permissions.roles,
+    permissionTable,
+    errors: [...trust.errors, ...associations.errors, ...permissions.errors],
+  };
 }
 
 function usage(message: string): CliError {

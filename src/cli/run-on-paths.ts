@@ -18,8 +18,9 @@ export interface RunOutcome {
 /** The I/O edge of every file command: read the paths, run the pure pipeline. */
 export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrite = true): RunOutcome {
   const read = readPaths(options.paths, { cwd, maxFileBytes: options.maxFileBytes, readStdin: readStdinSync });
-  // The project's own config file is not a manifest.
-  const sources = read.files.filter((file) => !(file.absolutePath !== null && file.absolutePath === options.configFile) && path.basename(file.file) !== CONFIG_FILE_NAME);
+  // The project's config file, identity map and AWS inputs are not manifests.
+  const isInput = (file: SourceFile) => file.absolutePath !== null && (file.absolutePath === options.configFile || options.inputPaths.some((input) => file.absolutePath === input || file.absolutePath!.startsWith(`${input}${path.sep}`)));
+  const sources = read.files.filter((file) => !isInput(file) && path.basename(file.file) !== CONFIG_FILE_NAME);
   const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan, rewrite });
   result.findings = sortFindings([...read.findings, ...result.findings]);
   const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));

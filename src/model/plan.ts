@@ -1,5 +1,6 @@
 import type { Finding } from './finding.js';
 import type { SourceLocation } from './location.js';
+import type { RoleAssignmentSuggestion } from '../aws/index.js';
 import type { NodePath } from './document.js';
 import type { ObjectRef } from './inventory.js';
 
@@ -85,6 +86,12 @@ export interface PlannedValuesWorkload {
   location: SourceLocation;
 }
 
+/** An Azure role assignment suggested from an IAM role's policies; the scope is for a person to fill in. */
+export interface PlannedRoleAssignment extends RoleAssignmentSuggestion {
+  /** The managed identity that takes over the role, when the plan has one. */
+  identityName: string | null;
+}
+
 /** A workload whose pods run under an IRSA service account. */
 export interface PlannedIrsaWorkload {
   key: string;
@@ -158,6 +165,8 @@ export interface MigrationPlan {
   irsaWorkloads: PlannedIrsaWorkload[];
   /** Helm values files: the pods they configure. */
   valuesWorkloads: PlannedValuesWorkload[];
+  /** Azure role assignments suggested from IAM policies (--aws-permissions): suggestions, scope to fill in. */
+  roleAssignments: PlannedRoleAssignment[];
   manualSteps: ManualStep[];
   /** Problems found while planning (offline validation of the credentials among them). */
   findings: Finding[];

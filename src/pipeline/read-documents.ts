@@ -34,8 +34,12 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
   }
   // The inventory that decides which deferred documents matter is only built when there are some.
   const inPlay = deferred.length > 0 ? serviceAccountsInPlay(documents, options.analyzer, options.plan.serviceAccountName) : new Set<string>();
+  // EKS Pod Identity associations name their service accounts outside the manifests.
+  for (const association of options.plan.aws.associations) inPlay.add(association.serviceAccount);
   const unreadPods = documents.some(isIrsaDefaultServiceAccount) ? sources.flatMap((source) => unreadPodChunks(source.file, source.text, source.format)) : [];
-  const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...unreadPods];
+  // Trust policies may name service accounts by wildcard: every account must be known to expand them.
+  const readAll = options.plan.aws.trust.length > 0;
+  const wanted = [...deferred.filter((chunk) => readAll || mentionsAny(chunk, inPlay)), ...unreadPods];
   if (wanted.length > 0) {
     const texts = new Map(sources.map((source) => [source.file, source.text]));
     const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache);

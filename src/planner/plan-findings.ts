@@ -51,6 +51,18 @@ export const PLAN_FINDINGS = {
     severity: 'warning',
     fix: 'Render the template (envsubst, Helm, kustomize) first, or write the role ARN; a variable cannot be mapped to an identity.',
   },
+  'aws-input-problem': {
+    severity: 'warning',
+    fix: 'Read the message: what a trust policy or a Pod Identity association says that cannot be carried over to Workload ID as it is, and what to run or decide.',
+  },
+  'aws-input-unreadable': {
+    severity: 'error',
+    fix: 'Give the JSON the AWS CLI prints (aws iam get-role, aws eks describe-pod-identity-association, aws iam list-attached-role-policies / get-policy-version / get-role-policy); the other files were still read.',
+  },
+  'permission-needs-review': {
+    severity: 'warning',
+    fix: 'Map these permissions to Azure role assignments by hand; the suggestions cover only what the table in migrations/aws-permissions.yaml knows.',
+  },
   'role-identity-incomplete': {
     severity: 'warning',
     fix: 'Pass --subscription-id and --identity-resource-group (or set subscriptionId and identityResourceGroup in wimigrate.yaml), or map the role in the identity map.',

@@ -14,6 +14,8 @@ import type { Inventory, ServiceAccountEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
 import type { PlannedIrsaServiceAccount, PlannedIrsaWorkload, PlannedRoleIdentity, PlannedValuesWorkload } from '../model/plan.js';
 import { planValues } from './plan-values.js';
+import { awsInputRoles, awsInputSubjects, withPodIdentityAssociations } from './plan-aws-inputs.js';
+import type { RoleSubject } from './plan-irsa-credentials.js';
 import { CLIENT_ID_ANNOTATION } from './choose-service-accounts.js';
 import { planFinding } from './plan-findings.js';
 import type { PlanOptions } from './plan-options.js';
@@ -24,6 +26,8 @@ export interface IrsaPlan {
   irsaServiceAccounts: PlannedIrsaServiceAccount[];
   irsaWorkloads: PlannedIrsaWorkload[];
   valuesWorkloads: PlannedValuesWorkload[];
+  /** Service accounts only the AWS inputs name (trust policies, associations outside the manifests). */
+  extraSubjects: RoleSubject[];
   findings: Finding[];
 }
 
@@ -31,8 +35,9 @@ export interface IrsaPlan {
  * `skip` holds the keys of workloads that must stay as they are: documents that cannot be edited,
  * and workloads the pod identity plan already migrates.
  */
-export function planIrsa(inventory: Inventory, options: PlanOptions, skip: ReadonlySet<string>): IrsaPlan {
+export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlySet<string>): IrsaPlan {
   const findings: Finding[] = [];
+  const { inventory, outside } = withPodIdentityAssociations(given, options.aws.associations);
   const identities = roleIdentities(inventory, options);
   const byName = new Map([...identities.values()].map((identity) => [identity.name, identity]));
   for (const entry of options.identityMap) if (!byName.has(entry.name)) byName.set(entry.name, { ...entry, source: 'identity-map' });
@@ -100,12 +105,15 @@ export function planIrsa(inventory: Inventory, options: PlanOptions, skip: Reado
       ),
     );
   }
-  const used = new Set([...accounts, ...values.valuesWorkloads].map((entry) => entry.identityName));
+  const inputs = awsInputSubjects(options.aws, outside, inventory, (roleArn) => identities.get(roleArn));
+  findings.push(...inputs.findings);
+  const used = new Set([...accounts, ...values.valuesWorkloads, ...inputs.subjects].map((entry) => entry.identityName));
   return {
     roleIdentities: [...byName.values()].filter((identity) => used.has(identity.name)),
     irsaServiceAccounts: accounts,
     irsaWorkloads: workloads,
     valuesWorkloads: values.valuesWorkloads,
+    extraSubjects: inputs.subjects,
     findings,
   };
 }
@@ -118,9 +126,11 @@ function roleIdentities(inventory: Inventory, options: PlanOptions): Map<string,
   const mapped = new Map(options.identityMap.map((entry) => [entry.roleArn, entry]));
   const taken = new Set(options.identityMap.map((entry) => entry.name));
   const identities = new Map<string, PlannedRoleIdentity>();
-  const roleArns = [...inventory.irsaServiceAccounts.map((account) => account.roleArn), ...inventory.valuesWorkloads.flatMap((entry) => entry.annotations[ROLE_ARN_ANNOTATION] ?? [])].filter(
-    (roleArn) => roleNameOf(roleArn) !== null,
-  );
+  const roleArns = [
+    ...inventory.irsaServiceAccounts.map((account) => account.roleArn),
+    ...inventory.valuesWorkloads.flatMap((entry) => entry.annotations[ROLE_ARN_ANNOTATION] ?? []),
+    ...awsInputRoles(options.aws),
+  ].filter((roleArn) => roleNameOf(roleArn) !== null);
   for (const roleArn of [...new Set(roleArns)].sort()) {
     const entry = mapped.get(roleArn);
     if (entry) {

@@ -10,6 +10,7 @@ import { manualSteps } from './manual-steps.js';
 import { planFederatedCredentials, type CredentialRequest } from './plan-federated-credentials.js';
 import { planIrsa } from './plan-irsa.js';
 import { planIrsaCredentials } from './plan-irsa-credentials.js';
+import { planRoleAssignments } from './plan-aws-inputs.js';
 import { planFinding } from './plan-findings.js';
 import type { PlanOptions } from './plan-options.js';
 import { planRemovals } from './plan-removals.js';
@@ -62,10 +63,13 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
       location: accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
     })),
     ...irsa.valuesWorkloads.flatMap((entry) => (entry.source === 'irsa' && entry.serviceAccount ? [{ ref: entry.serviceAccount, identityName: entry.identityName, location: entry.location }] : [])),
+    ...irsa.extraSubjects,
   ];
   const irsaCredentials = planIrsaCredentials(subjects, irsa.roleIdentities, options.issuer);
   findings.push(...irsaCredentials.findings);
   credentials.push(...irsaCredentials.credentials);
+  const permissions = planRoleAssignments(options.aws, irsa.roleIdentities);
+  findings.push(...permissions.findings);
   if (options.issuer === null && credentials.length > 0) {
     const first = inventory.identities[0]?.doc ?? inventory.irsaServiceAccounts[0]?.doc;
     findings.push(planFinding('issuer-not-set', 'No OIDC issuer given: the federated credentials of the plan have no issuer yet', first ? first.location : { file: '<plan>', line: 1, col: 1 }));
@@ -91,6 +95,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     irsaServiceAccounts: irsa.irsaServiceAccounts,
     irsaWorkloads: irsa.irsaWorkloads,
     valuesWorkloads: irsa.valuesWorkloads,
+    roleAssignments: permissions.roleAssignments,
   };
   return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };
 }

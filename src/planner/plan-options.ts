@@ -1,3 +1,4 @@
+import type { AssociationNeedingDescribe, AwsInputError, AwsPermissionTable, PodIdentityAssociation, RolePolicies, RoleTrust } from '../aws/index.js';
 import type { MigrationPhase } from '../model/plan.js';
 
 export interface PlanOptions {
@@ -14,7 +15,21 @@ export interface PlanOptions {
   subscriptionId: string | null;
   identityResourceGroup: string | null;
   identityLocation: string | null;
+  /** Optional AWS inputs (--trust-policies, --pod-identity-associations, --aws-permissions), read at the edge. */
+  aws: AwsInputs;
 }
+
+export interface AwsInputs {
+  trust: readonly RoleTrust[];
+  associations: readonly PodIdentityAssociation[];
+  needsDescribe: readonly AssociationNeedingDescribe[];
+  permissions: readonly RolePolicies[];
+  /** The permissions table, when permissions were given. */
+  permissionTable: AwsPermissionTable | null;
+  errors: readonly AwsInputError[];
+}
+
+export const NO_AWS_INPUTS: AwsInputs = { trust: [], associations: [], needsDescribe: [], permissions: [], permissionTable: null, errors: [] };
 
 /** One entry of the identity map: the user-assigned managed identity that replaces an IAM role. */
 export interface RoleIdentityMapping {
@@ -38,4 +53,5 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   subscriptionId: null,
   identityResourceGroup: null,
   identityLocation: null,
+  aws: NO_AWS_INPUTS,
 };

@@ -29,6 +29,13 @@ export function renderMarkdown(report: Report): string {
     }
   }
 
+  if (report.plan.roleAssignments.length > 0) {
+    out.push('', '### Azure role assignments to consider', '', 'Suggestions from the IAM policies: choose the scope before assigning.', '', '| Identity | Azure role | Scope | From IAM |', '| --- | --- | --- | --- |');
+    for (const suggestion of report.plan.roleAssignments) {
+      out.push(`| ${cell(suggestion.identityName ?? suggestion.roleName)} | ${cell(suggestion.azureRole)} | ${cell(suggestion.scopeHint)} | ${cell(suggestion.awsActions.join(', '))} |`);
+    }
+  }
+
   if (report.plan.federatedCredentials.length > 0) {
     out.push('', '<details><summary>Federated identity credentials (' + report.plan.federatedCredentials.length + ')</summary>', '');
     out.push('| Name | Identity | Subject |', '| --- | --- | --- |');

@@ -25,6 +25,12 @@ export function renderPlanText(report: Report, withFindings = true): string {
       lines.push(`  ${account.ref.namespace}/${account.ref.name} -> ${account.identityName}  client-id ${account.pending ? 'pending' : account.clientId}  (${account.workloads.length} workload(s))`);
     }
   }
+  if (plan.roleAssignments.length > 0) {
+    lines.push('', `Azure role assignments to consider (${plan.roleAssignments.length}; suggestions from IAM policies, scope to fill in)`);
+    for (const suggestion of plan.roleAssignments) {
+      lines.push(`  ${suggestion.identityName ?? suggestion.roleName}: ${suggestion.azureRole}${suggestion.roleDefinitionId ? ` (${suggestion.roleDefinitionId})` : ''} on ${suggestion.scopeHint}`, `    from ${suggestion.awsActions.join(', ')}`);
+    }
+  }
   lines.push('', `Federated identity credentials (${plan.federatedCredentials.length})`);
   for (const credential of plan.federatedCredentials) {
     const target =

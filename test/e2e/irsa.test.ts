@@ -57,11 +57,38 @@ describe('IRSA to Workload ID', () => {
     expect(report.plan.roleIdentities.map((identity) => [identity.name, identity.source, identity.clientId])).toEqual([
       ['billing-invoicer-prod', 'new', null],
       ['id-orders-api', 'identity-map', '3c9d2e41-7a5b-4f60-8e1d-2b3c4d5e6f70'],
+      // From the EKS Pod Identity association in aws/pod-identity/.
+      ['payments-api', 'new', null],
       ['id-reports', 'identity-map', null],
       ['archiver', 'new', null],
     ]);
     const archiver = report.plan.federatedCredentials.find((credential) => credential.subject === 'system:serviceaccount:reports:archiver');
     expect(archiver?.target).toMatchObject({ kind: 'managed-identity', resourceId: '/subscriptions/2f6b7a10-4c1e-4d2a-9b3c-5e6f7a8b9c0d/resourceGroups/rg-workload-identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/archiver' });
+  });
+
+  it('AWS inputs: an association migrates like IRSA, a trust policy wildcard becomes one credential per account, policies give role suggestions', () => {
+    // A second account the trust policy's orders-* pattern covers.
+    writeFileSync(path.join(work, 'apps/orders/worker.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: orders-worker\n  namespace: orders\n');
+    const plan = runCli(['plan', '.', '--format', 'json'], { cwd: work });
+    const report = JSON.parse(plan.stdout) as { plan: { federatedCredentials: { subject: string; identity: { name: string } }[]; roleAssignments: { identityName: string; azureRole: string; scope: null; suggestionOnly: boolean }[]; irsaWorkloads: { ref: { name: string } }[] } };
+    const subjects = report.plan.federatedCredentials.map((credential) => `${credential.identity.name} ${credential.subject}`);
+    expect(subjects).toContain('id-orders-api system:serviceaccount:orders:orders-worker');
+    expect(subjects).toContain('payments-api system:serviceaccount:payments:payments-api');
+    expect(report.plan.irsaWorkloads.map((workload) => workload.ref.name)).toContain('payments-api');
+    expect(report.plan.roleAssignments.map((entry) => `${entry.identityName}: ${entry.azureRole}`)).toEqual(
+      expect.arrayContaining(['id-orders-api: Storage Blob Data Reader', 'id-orders-api: Key Vault Secrets User']),
+    );
+    expect(report.plan.roleAssignments.every((entry) => entry.scope === null && entry.suggestionOnly)).toBe(true);
+    // The inputs are inputs, not manifests: the plan reads no document from them.
+    const scan = runCli(['scan', '.', '--format', 'json'], { cwd: work });
+    expect(scan.stdout).not.toContain('aws/roles');
+
+    // An unreadable input is an error finding; the rest is still planned.
+    writeFileSync(path.join(work, 'aws/roles/broken.json'), '{"Role": ');
+    const broken = runCli(['plan', '.'], { cwd: work });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/aws\/roles\/broken\.json:1:1 +error +aws-input-unreadable/);
+    expect(broken.stdout).toContain('wimigrate-orders-orders-worker');
   });
 
   it('a broken identity map exits 2 naming the file and line', () => {
