@@ -12,6 +12,7 @@ import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irs
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
 import path from 'node:path';
 import { embeddedValues } from './inventory/embedded-values.js';
+import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
 import { matchBindings } from './match-bindings.js';
@@ -32,6 +33,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     valuesWorkloads: [],
     gitOpsValues: [],
     kustomizations: [],
+    chartValues: [],
   };
   inventory.kustomizations = documents.filter(isKustomization).map(readKustomization);
   const kustomized = kustomizeNamespaces(inventory.kustomizations);
@@ -60,6 +62,13 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
     ...inventory.gitOpsValues.flatMap(({ doc, values }) => (values.inString ? [] : readValuesWorkloads(doc, values.path, values.namespace))),
   ];
+  const charts = given.helmCharts ?? [];
+  if (charts.length > 0) {
+    inventory.chartValues = [
+      ...inventory.valuesDocuments.flatMap((doc) => readChartValues(doc, [], null, charts)),
+      ...inventory.gitOpsValues.flatMap(({ doc, values }) => (values.inString ? [] : readChartValues(doc, values.path, gitOpsChartName(doc, values.path), charts))),
+    ];
+  }
   inventory.assignments = matchBindings(inventory, given);
   inventory.irsaServiceAccounts = inventory.serviceAccounts.flatMap((account) => readIrsaServiceAccount(account) ?? []);
   inventory.irsaWorkloads = matchIrsaWorkloads(inventory.workloads, inventory.irsaServiceAccounts);

@@ -14,6 +14,8 @@ import { identityNeverBound } from './rules/identity-never-bound.js';
 import { irsaNonDefaultAudience } from './rules/irsa-non-default-audience.js';
 import { irsaServiceAccount } from './rules/irsa-service-account.js';
 import { kustomizeIdentitySetting } from './rules/kustomize-identity-setting.js';
+import { chartIdentitySettings } from './rules/chart-identity-settings.js';
+import { awsOnlyChart } from './rules/aws-only-chart.js';
 import { labelInImmutableSelector } from './rules/label-in-immutable-selector.js';
 import { labelWithoutBinding } from './rules/label-without-binding.js';
 import { podIdentityException } from './rules/pod-identity-exception.js';
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   valuesIdentitySetting,
   awsOnlyComponent,
   kustomizeIdentitySetting,
+  chartIdentitySettings,
+  awsOnlyChart,
 ];
 
 export interface Analysis {

@@ -6,10 +6,9 @@
  * table (`aws-permissions.yaml` in its --migrations folder) adds entries and replaces shipped
  * ones of the same key: roles by name, services by prefix, managed policies by name.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import jsyaml from 'js-yaml';
-import { MigrationDataError } from '../sources/load-aws-components.js';
+import { MigrationDataError, readMigrationTable } from '../sources/read-migration-table.js';
 import type { ActionRule, AwsPermissionTable, AzureRoleEntry, ManagedPolicyEntry, RoleAssignmentKind, ServiceEntry } from './permission-table.js';
 
 export const AWS_PERMISSIONS_FILE_NAME = 'aws-permissions.yaml';
@@ -35,13 +34,7 @@ export function loadAwsPermissions(folder?: string): AwsPermissionTable {
  */
 export function readAwsPermissionsFile(file: URL | string): AwsPermissionTable {
   const where = String(file);
-  let data: unknown;
-  try {
-    data = jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA });
-  } catch (error) {
-    throw new MigrationDataError(`${where}: ${error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)}`);
-  }
-  const table = data as { schemaVersion?: unknown; roles?: unknown; services?: unknown; managedPolicies?: unknown } | null;
+  const table = readMigrationTable(file) as { schemaVersion?: unknown; roles?: unknown; services?: unknown; managedPolicies?: unknown } | null;
   if (table?.schemaVersion !== 1) throw new MigrationDataError(`${where}: expected schemaVersion 1`);
   const fail = (entry: string, message: string): never => {
     throw new MigrationDataError(`${where}: ${entry} ${message}`);

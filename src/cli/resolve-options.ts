@@ -1,7 +1,8 @@
-import type { AnalyzerOptions, AwsComponent } from '../analyzers/analyzer-options.js';
+import type { AnalyzerOptions, AwsComponent, HelmChartRule } from '../analyzers/analyzer-options.js';
 import path from 'node:path';
 import { loadAwsComponents } from '../sources/load-aws-components.js';
 import { loadIdentityMap } from '../sources/load-identity-map.js';
+import { loadHelmCharts } from '../sources/load-helm-charts.js';
 import { loadAwsPermissions, readPodIdentityAssociations, readRolePermissions, readTrustPolicies } from '../aws/index.js';
 import type { Severity } from '../model/finding.js';
 import type { MigrationPhase } from '../model/plan.js';
@@ -99,6 +100,7 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
       forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,
       // A folder named in the config file is relative to that file; on the command line, to cwd.
       awsComponents: awsComponents(migrationsFolder),
+      helmCharts: helmCharts(migrationsFolder),
     },
     plan: {
       phase: phase as MigrationPhase,
@@ -157,6 +159,14 @@ function awsInputs(given: { trust: string[]; associations: string[]; permissions
     permissionTable,
     errors: [...trust.errors, ...associations.errors, ...permissions.errors],
   };
+}
+
+function helmCharts(folder: string | undefined): HelmChartRule[] {
+  try {
+    return loadHelmCharts(folder);
+  } catch (error) {
+    throw usage(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function usage(message: string): CliError {

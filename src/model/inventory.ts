@@ -1,3 +1,4 @@
+import type { HelmChartRule } from '../analyzers/analyzer-options.js';
 import type { ManifestDocument, NodePath } from './document.js';
 
 /** A namespaced object name. */
@@ -99,6 +100,14 @@ export interface ValuesWorkloadEntry {
   releaseNamespace: string | null;
 }
 
+/** Values of a chart with identity settings of its own (migrations/helm-charts.yaml). */
+export interface ChartValuesEntry {
+  doc: ManifestDocument;
+  /** Where the chart's values start in the document. */
+  root: NodePath;
+  chart: HelmChartRule;
+}
+
 /** A kustomize kustomization (read-kustomizations.ts). */
 export interface KustomizationEntry {
   doc: ManifestDocument;
@@ -143,6 +152,8 @@ export interface Inventory {
   gitOpsValues: { doc: ManifestDocument; values: { path: NodePath; inString: boolean; namespace: string | null } }[];
   /** The pods values (files or embedded) configure with IRSA, pod identity or a client id. */
   valuesWorkloads: ValuesWorkloadEntry[];
+  /** Chart-specific identity settings in those values. */
+  chartValues: ChartValuesEntry[];
   /** Workloads whose pods run under an IRSA service account (a namespace's `default` one included). */
   irsaWorkloads: { workload: WorkloadEntry; serviceAccount: IrsaServiceAccountEntry }[];
 }

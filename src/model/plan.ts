@@ -86,6 +86,13 @@ export interface PlannedValuesWorkload {
   location: SourceLocation;
 }
 
+/** Chart-specific identity values (migrations/helm-charts.yaml) and their edits, paths from the document root. */
+export interface PlannedChartValues {
+  key: string;
+  chartId: string;
+  edits: ({ op: 'set'; path: NodePath; value: string | boolean } | { op: 'delete'; path: NodePath })[];
+}
+
 /** An Azure role assignment suggested from an IAM role's policies; the scope is for a person to fill in. */
 export interface PlannedRoleAssignment extends RoleAssignmentSuggestion {
   /** The managed identity that takes over the role, when the plan has one. */
@@ -165,6 +172,7 @@ export interface MigrationPlan {
   irsaWorkloads: PlannedIrsaWorkload[];
   /** Helm values files: the pods they configure. */
   valuesWorkloads: PlannedValuesWorkload[];
+  chartValues: PlannedChartValues[];
   /** Azure role assignments suggested from IAM policies (--aws-permissions): suggestions, scope to fill in. */
   roleAssignments: PlannedRoleAssignment[];
   manualSteps: ManualStep[];

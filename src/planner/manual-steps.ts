@@ -39,6 +39,13 @@ export function manualSteps(
   }
   // Credentials are planned for IRSA values whose GitOps object names the namespace and whose values name the account.
   const unplanned = plan.valuesWorkloads.filter((entry) => entry.serviceAccount === null || entry.source === 'pod-identity');
+  const charts = plan.chartValues.filter((entry) => entry.chartId !== 'pending-client-id');
+  if (charts.length > 0) {
+    steps.push({
+      id: 'chart-federated-credentials',
+      text: `Create a federated credential for the service account of each release whose chart values were migrated (${[...new Set(charts.map((entry) => entry.chartId))].join(', ')}), on the identity its values name; the subject (system:serviceaccount:<release namespace>:<service account>) is only known to the release.`,
+    });
+  }
   if (unplanned.length > 0) {
     steps.push({
       id: 'values-federated-credentials',

@@ -12,7 +12,8 @@ import { documentKey } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Inventory, ServiceAccountEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
-import type { PlannedIrsaServiceAccount, PlannedIrsaWorkload, PlannedRoleIdentity, PlannedValuesWorkload } from '../model/plan.js';
+import type { PlannedChartValues, PlannedIrsaServiceAccount, PlannedIrsaWorkload, PlannedRoleIdentity, PlannedValuesWorkload } from '../model/plan.js';
+import { chartRoleArns, planChartValues } from './plan-chart-values.js';
 import { planValues } from './plan-values.js';
 import { awsInputRoles, awsInputSubjects, withPodIdentityAssociations } from './plan-aws-inputs.js';
 import type { RoleSubject } from './plan-irsa-credentials.js';
@@ -28,6 +29,7 @@ export interface IrsaPlan {
   valuesWorkloads: PlannedValuesWorkload[];
   /** Service accounts only the AWS inputs name (trust policies, associations outside the manifests). */
   extraSubjects: RoleSubject[];
+  chartValues: PlannedChartValues[];
   findings: Finding[];
 }
 
@@ -107,13 +109,17 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
   }
   const inputs = awsInputSubjects(options.aws, outside, inventory, (roleArn) => identities.get(roleArn));
   findings.push(...inputs.findings);
-  const used = new Set([...accounts, ...values.valuesWorkloads, ...inputs.subjects].map((entry) => entry.identityName));
+  const charts = planChartValues(inventory, options, (roleArn) => identities.get(roleArn), identityNamed);
+  findings.push(...charts.findings);
+  const chartIdentities = chartRoleArns(inventory).flatMap((roleArn) => identities.get(roleArn)?.name ?? []);
+  const used = new Set([...[...accounts, ...values.valuesWorkloads, ...inputs.subjects].map((entry) => entry.identityName), ...chartIdentities]);
   return {
     roleIdentities: [...byName.values()].filter((identity) => used.has(identity.name)),
     irsaServiceAccounts: accounts,
     irsaWorkloads: workloads,
     valuesWorkloads: values.valuesWorkloads,
     extraSubjects: inputs.subjects,
+    chartValues: charts.chartValues,
     findings,
   };
 }
@@ -130,6 +136,7 @@ function roleIdentities(inventory: Inventory, options: PlanOptions): Map<string,
     ...inventory.irsaServiceAccounts.map((account) => account.roleArn),
     ...inventory.valuesWorkloads.flatMap((entry) => entry.annotations[ROLE_ARN_ANNOTATION] ?? []),
     ...awsInputRoles(options.aws),
+    ...chartRoleArns(inventory),
   ].filter((roleArn) => roleNameOf(roleArn) !== null);
   for (const roleArn of [...new Set(roleArns)].sort()) {
     const entry = mapped.get(roleArn);

@@ -95,6 +95,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     irsaServiceAccounts: irsa.irsaServiceAccounts,
     irsaWorkloads: irsa.irsaWorkloads,
     valuesWorkloads: irsa.valuesWorkloads,
+    chartValues: irsa.chartValues,
     roleAssignments: permissions.roleAssignments,
   };
   return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };

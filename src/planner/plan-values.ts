@@ -60,7 +60,7 @@ function describe(entry: ValuesWorkloadEntry): string {
 }
 
 /** The identity with a client id that a selector's bindings name, the first by namespace/name when several do. */
-function boundIdentity(selector: string, inventory: Inventory, identitiesByRef: ReadonlyMap<string, AzureIdentityEntry>): AzureIdentityEntry | undefined {
+export function boundIdentity(selector: string, inventory: Inventory, identitiesByRef: ReadonlyMap<string, AzureIdentityEntry>): AzureIdentityEntry | undefined {
   return inventory.bindings
     .filter((binding) => binding.selector === selector)
     .map((binding) => identityOfBinding(binding, identitiesByRef))

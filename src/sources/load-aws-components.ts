@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import jsyaml from 'js-yaml';
+import { MigrationDataError, readMigrationTable } from './read-migration-table.js';
 import type { AwsComponent } from '../analyzers/analyzer-options.js';
 
 /** The table shipped in migrations/; the path is relative to the compiled module (dist/sources). */
 export const AWS_COMPONENTS_FILE = new URL('../../migrations/aws-components.yaml', import.meta.url);
 
-export class MigrationDataError extends Error {}
+export { MigrationDataError };
 
 /** Reads the table and checks its shape; a broken table is an input error naming the entry. */
 export function loadAwsComponents(file: URL | string = AWS_COMPONENTS_FILE): AwsComponent[] {
   const where = String(file);
-  let data: unknown;
-  try {
-    data = jsyaml.load(readFileSync(file, 'utf8'), { schema: jsyaml.CORE_SCHEMA });
-  } catch (error) {
-    throw new MigrationDataError(`${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  }
-  const table = data as { schemaVersion?: unknown; components?: unknown };
+  const table = readMigrationTable(file) as { schemaVersion?: unknown; components?: unknown };
   if (table?.schemaVersion !== 1 || !Array.isArray(table.components)) throw new MigrationDataError(`${where}: expected schemaVersion 1 and a components list`);
   return table.components.map((entry: unknown, index) => {
     const component = entry as Partial<Record<keyof AwsComponent, unknown>>;

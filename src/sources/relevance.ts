@@ -4,14 +4,14 @@
  * (Services, ConfigMaps, Ingresses...) are skipped after one regular-expression test.
  *
  * - pod identity: the CRD kinds and group, the `aadpodidbinding` label, SecretProviderClass
- *   `usePodIdentity`;
+ *   `usePodIdentity`, KEDA's `podIdentity`, external-dns' `useManagedIdentityExtension`;
  * - EKS IRSA: `eks.amazonaws.com/` annotations and the web identity env the webhook injects,
  *   and the placeholder client id an earlier run left for an identity not created yet;
  * - service accounts: ServiceAccount documents and workloads that name one, because a service
  *   account may only be reused when every workload running under it maps to one identity.
  */
-const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending|serviceAccount/i;
-const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|usePodIdentity|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending/i;
+const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|podIdentity|useManagedIdentityExtension|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending|serviceAccount/i;
+const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|podIdentity|useManagedIdentityExtension|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending/i;
 
 export function mayBeRelevant(text: string): boolean {
   return RELEVANT.test(text);

@@ -4,6 +4,7 @@ import { annotateIrsaServiceAccounts } from './irsa-service-accounts.js';
 import { migrateIrsaWorkloads } from './irsa-workloads.js';
 import { removePodIdentityResources } from './pod-identity-resources.js';
 import { migrateValuesWorkloads } from './values-workloads.js';
+import { migrateChartValues } from './chart-values.js';
 import { addProxySidecarAnnotation } from './proxy-sidecar.js';
 import { migrateSecretProviderClasses } from './secret-provider-classes.js';
 import { setServiceAccountName } from './service-account-name.js';
@@ -23,6 +24,7 @@ export const TRANSFORMERS: readonly Transformer[] = [
   annotateIrsaServiceAccounts,
   migrateIrsaWorkloads,
   migrateValuesWorkloads,
+  migrateChartValues,
 ];
 
 /** Plan and inventory in, the edits that carry out the plan out. Pure. */

@@ -43,7 +43,7 @@ export function plannedWorkloads(context: TransformContext): { planned: PlannedW
 }
 
 /** An edit on the node at `path` relative to the object in `doc` (which may be a List item). */
-export function setAt(doc: ManifestDocument, path: NodePath, value: string): FileEdit {
+export function setAt(doc: ManifestDocument, path: NodePath, value: string | boolean): FileEdit {
   return { file: doc.file, edit: { op: 'set', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], value } };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, type AnalyzerOptions } from '../../src/analyzers/index.js';
 import { loadAwsComponents } from '../../src/sources/load-aws-components.js';
+import { loadHelmCharts } from '../../src/sources/load-helm-charts.js';
 import { analyzeFiles, binding, deployment, identity, join } from '../helpers/manifests.js';
 
 interface Case {
@@ -192,6 +193,35 @@ TABLES['kustomize-identity-setting'] = {
       },
       messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn'],
       line: 5,
+    },
+  ],
+};
+
+const charts = { helmCharts: loadHelmCharts() };
+const helmRelease = (chart: string, values: string) =>
+  `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: ${chart}, namespace: flux-system}\nspec:\n  chart:\n    spec: {chart: ${chart}}\n  values:\n${values}`;
+
+TABLES['chart-identity-settings'] = {
+  valid: [
+    { name: 'AGIC already on Workload ID', files: one('armAuth:\n  type: workloadIdentity\n  identityClientID: 4d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a0f\n'), options: charts },
+    { name: 'a label alone does not make cert-manager values', files: one('podLabels:\n  aadpodidbinding: dns\n'), options: charts },
+  ],
+  invalid: [
+    { name: 'AGIC on pod identity', files: one('armAuth:\n  type: aadPodIdentity\n  identityClientID: 4d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a0f\n'), options: charts, messages: ['Application Gateway Ingress Controller (AGIC) values: migrate will set armAuth.type (at cutover)'], line: 1 },
+    { name: 'cert-manager by its release', files: one(helmRelease('cert-manager', '    podLabels: {aadpodidbinding: dns}\n')), options: charts, messages: ['cert-manager (Azure DNS solver) values at spec.values: migrate will set serviceAccount.labels'] },
+    { name: 'cert-manager by its values file path', files: { 'charts/cert-manager/values.yaml': 'podLabels: {aadpodidbinding: dns}\n' }, options: charts, messages: ['cert-manager (Azure DNS solver) values'] },
+    { name: 'an umbrella chart keeps KEDA under its name', files: one('keda:\n  podIdentity:\n    activeDirectory:\n      identity: keda\n'), options: charts, messages: ['KEDA (pod identity) values at keda'], line: 1 },
+  ],
+};
+
+TABLES['aws-only-chart'] = {
+  valid: [{ name: 'an Azure chart', files: one(helmRelease('external-dns', '    serviceAccount:\n      annotations: {eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/dns}\n')), options: charts }],
+  invalid: [
+    {
+      name: 'the load balancer controller by its release',
+      files: one(helmRelease('aws-load-balancer-controller', '    serviceAccount:\n      annotations: {eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/lbc}\n')),
+      options: charts,
+      messages: ['AWS Load Balancer Controller is AWS-only; on AKS it is replaced by Application Gateway for Containers'],
     },
   ],
 };

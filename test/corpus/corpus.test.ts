@@ -7,6 +7,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
+import { loadHelmCharts } from '../../src/sources/load-helm-charts.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/planner/plan-options.js';
 import { runMigration } from '../../src/pipeline/run-migration.js';
 import { loadAwsComponents } from '../../src/sources/load-aws-components.js';
@@ -25,7 +26,7 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus (../shared/corpus)', () 
     const files = reads.flatMap((read) => read.files);
     expect(files.length).toBeGreaterThan(100);
     for (const phase of ['prepare', 'cutover'] as const) {
-      const results = reads.map((read) => runMigration(read.files, { analyzer: { ...DEFAULT_ANALYZER_OPTIONS, awsComponents: loadAwsComponents() }, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } }));
+      const results = reads.map((read) => runMigration(read.files, { analyzer: { ...DEFAULT_ANALYZER_OPTIONS, awsComponents: loadAwsComponents(), helmCharts: loadHelmCharts() }, plan: { ...DEFAULT_PLAN_OPTIONS, phase, issuer: ISSUER } }));
       const result = {
         ...results[0]!,
         findings: results.flatMap((r) => r.findings),

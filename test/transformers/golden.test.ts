@@ -11,12 +11,14 @@ import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
 import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../src/planner/plan-options.js';
 import { runMigration, type SourceText } from '../../src/pipeline/run-migration.js';
 import { renderUnifiedDiff } from '../../src/reporters/unified-diff.js';
+import { loadHelmCharts } from '../../src/sources/load-helm-charts.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden');
+const HELM_CHARTS = loadHelmCharts();
 const ISSUER = 'https://eastus.oic.prod-aks.azure.com/11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222/';
 
 function run(sources: SourceText[], plan: Partial<PlanOptions>) {
-  return runMigration(sources, { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, issuer: ISSUER, ...plan } });
+  return runMigration(sources, { analyzer: { ...DEFAULT_ANALYZER_OPTIONS, helmCharts: HELM_CHARTS }, plan: { ...DEFAULT_PLAN_OPTIONS, issuer: ISSUER, ...plan } });
 }
 
 function expectFile(file: string, actual: string): void {
