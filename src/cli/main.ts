@@ -20,6 +20,7 @@ function withInputOptions(command: Command, formats: readonly string[]): Command
     .option('--force-namespaced', 'MIC/NMI run with --forceNamespaced: bindings only match pods in their namespace')
     .option('--max-file-size <bytes>', 'skip files larger than this (default: 10 MiB)')
     .option('--migrations <dir>', 'a folder with your own migration tables (aws-components.yaml), added to the shipped ones')
+    .option('--render', 'also analyze what `kubectl kustomize` (or `kustomize build`) builds from each kustomization folder')
     .option('--no-color', 'no colors even on a terminal (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print only the report, no findings or summary on stderr');
 }

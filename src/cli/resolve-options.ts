@@ -23,6 +23,7 @@ export interface RawOptions {
   maxFileSize?: string;
   color?: boolean;
   quiet?: boolean;
+  render?: boolean;
   issuer?: string;
   tenantId?: string;
   phase?: string;
@@ -49,6 +50,8 @@ export interface ResolvedOptions {
   maxFileBytes: number;
   color: boolean;
   quiet: boolean;
+  /** --render: also analyze what kubectl kustomize builds from the kustomizations. */
+  render: boolean;
   analyzer: AnalyzerOptions;
   plan: PlanOptions;
   configFile: string | null;
@@ -95,6 +98,7 @@ export function resolveOptions(paths: string[], raw: RawOptions, formats: readon
     maxFileBytes,
     color: raw.color !== false && !('NO_COLOR' in process.env) && process.stdout.isTTY === true && raw.output === undefined,
     quiet: raw.quiet === true,
+    render: raw.render === true,
     analyzer: {
       defaultNamespace: raw.defaultNamespace ?? config.defaultNamespace ?? 'default',
       forceNamespaced: raw.forceNamespaced ?? config.forceNamespaced ?? false,

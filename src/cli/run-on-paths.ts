@@ -6,6 +6,8 @@ import { sortFindings } from '../pipeline/sort-findings.js';
 import { readPaths, readStdinSync, type SourceFile } from '../sources/read-paths.js';
 import { CONFIG_FILE_NAME } from './load-config.js';
 import { EXIT } from './exit-codes.js';
+import { renderKustomizations } from './render-kustomize.js';
+import { PLAN_FINDINGS } from '../planner/plan-findings.js';
 import type { ResolvedOptions } from './resolve-options.js';
 
 export interface RunOutcome {
@@ -22,9 +24,20 @@ export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrit
   const isInput = (file: SourceFile) => file.absolutePath !== null && (file.absolutePath === options.configFile || options.inputPaths.some((input) => file.absolutePath === input || file.absolutePath!.startsWith(`${input}${path.sep}`)));
   const sources = read.files.filter((file) => !isInput(file) && path.basename(file.file) !== CONFIG_FILE_NAME);
   const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan, rewrite });
-  result.findings = sortFindings([...read.findings, ...result.findings]);
+  result.findings = sortFindings([...read.findings, ...result.findings, ...(options.render ? renderedFindings(result, options) : [])]);
   const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));
   return { result, sources, missingPaths };
+}
+
+/**
+ * The findings of the built kustomizations (--render), each built output analyzed on its own:
+ * the final names and namespaces show in them. Nothing there is rewritten.
+ */
+function renderedFindings(result: MigrationResult, options: ResolvedOptions): Finding[] {
+  const { rendered, findings } = renderKustomizations(result.inventory.kustomizations);
+  // What the analyzers say of the built output; the plan's own findings would only repeat the sources'.
+  const analyses = rendered.map((source) => runMigration([source], { analyzer: options.analyzer, plan: options.plan, rewrite: false }).findings.filter((finding) => !(finding.id in PLAN_FINDINGS)));
+  return [...findings, ...analyses.flat()];
 }
 
 export function exitCodeFor(findings: readonly Finding[], failOn: Severity | 'none', missingPaths: readonly string[]): number {

@@ -16,6 +16,11 @@ export const SOURCE_FINDINGS = {
     title: 'Helm/Go template: not plain YAML, so it cannot be rewritten automatically',
     fix: 'Edit the listed lines by hand (or run wimigrate on the rendered output of `helm template`).',
   },
+  'render-failed': {
+    severity: 'warning',
+    title: '--render could not build a kustomization',
+    fix: 'Install kubectl (or kustomize) and check that `kubectl kustomize <folder>` works; the source files were still analyzed.',
+  },
   'unreadable-file': {
     severity: 'error',
     title: 'A path could not be read',
