@@ -11,7 +11,7 @@ import {
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
 import path from 'node:path';
-import { embeddedValues } from './inventory/embedded-values.js';
+import { embeddedValues, stringValuesDocument } from './inventory/embedded-values.js';
 import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
@@ -60,13 +60,22 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
   }
   inventory.valuesWorkloads = [
     ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
-    ...inventory.gitOpsValues.flatMap(({ doc, values }) => (values.inString ? [] : readValuesWorkloads(doc, values.path, values.namespace))),
+    ...inventory.gitOpsValues.flatMap(({ doc, values }) => {
+      if (!values.inString) return readValuesWorkloads(doc, values.path, values.namespace);
+      const inner = stringValuesDocument(doc, values.path);
+      return inner ? readValuesWorkloads(inner, [], values.namespace) : [];
+    }),
   ];
   const charts = given.helmCharts ?? [];
   if (charts.length > 0) {
     inventory.chartValues = [
       ...inventory.valuesDocuments.flatMap((doc) => readChartValues(doc, [], null, charts)),
-      ...inventory.gitOpsValues.flatMap(({ doc, values }) => (values.inString ? [] : readChartValues(doc, values.path, gitOpsChartName(doc, values.path), charts))),
+      ...inventory.gitOpsValues.flatMap(({ doc, values }) => {
+        const chartName = gitOpsChartName(doc, values.path);
+        if (!values.inString) return readChartValues(doc, values.path, chartName, charts);
+        const inner = stringValuesDocument(doc, values.path);
+        return inner ? readChartValues(inner, [], chartName, charts) : [];
+      }),
     ];
   }
   inventory.assignments = matchBindings(inventory, given);

@@ -22,6 +22,11 @@ export interface ManifestDocument {
   location: SourceLocation;
   /** Where the node at `path` (relative to the object) starts; the nearest existing ancestor otherwise. */
   locate(path: NodePath): SourceLocation;
+  /**
+   * A YAML document kept as a string inside another (Argo CD's `helm.values: |`): edits on it
+   * become a new string at `path` of the outer document.
+   */
+  embeddedIn?: { doc: ManifestDocument; path: NodePath; text: string };
 }
 
 /** The loose shape of any Kubernetes object as read from a manifest. */
@@ -33,8 +38,9 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-/** A stable key for a document: file, YAML document and list position. */
-export function documentKey(doc: Pick<ManifestDocument, 'file' | 'docIndex' | 'pathPrefix'>): string {
+/** A stable key for a document: file, YAML document and list position (and the string it is kept in). */
+export function documentKey(doc: Pick<ManifestDocument, 'file' | 'docIndex' | 'pathPrefix' | 'embeddedIn'>): string {
+  if (doc.embeddedIn) return `${documentKey(doc.embeddedIn.doc)}@${doc.embeddedIn.path.join('/')}`;
   return doc.pathPrefix.length === 0
     ? `${doc.file}#${doc.docIndex}`
     : `${doc.file}#${doc.docIndex}/${doc.pathPrefix.join('/')}`;

@@ -4,7 +4,9 @@ import { documentKey } from '../model/document.js';
 import { deleteAt, editsOnly, setAt, type FileEdit, type Transformer } from './transform-context.js';
 
 export const migrateChartValues: Transformer = (context) => {
-  const docs = new Map([...context.inventory.valuesDocuments, ...context.inventory.gitOpsValues.map((entry) => entry.doc)].map((doc) => [documentKey(doc), doc]));
+  const { inventory } = context;
+  const candidates = [...inventory.chartValues.map((entry) => entry.doc), ...inventory.valuesDocuments, ...inventory.gitOpsValues.map((entry) => entry.doc)];
+  const docs = new Map(candidates.map((doc) => [documentKey(doc), doc]));
   const edits: FileEdit[] = [];
   for (const planned of context.plan.chartValues) {
     const doc = docs.get(planned.key);

@@ -9,7 +9,8 @@ import { addProxySidecarAnnotation } from './proxy-sidecar.js';
 import { migrateSecretProviderClasses } from './secret-provider-classes.js';
 import { setServiceAccountName } from './service-account-name.js';
 import { annotateServiceAccounts, createServiceAccounts } from './service-accounts.js';
-import { transformContext, type TransformOutput, type Transformer } from './transform-context.js';
+import { applyEdits } from '../yaml/index.js';
+import { transformContext, type FileEdit, type TransformOutput, type Transformer } from './transform-context.js';
 import { addWorkloadIdentityLabel, removePodIdentityLabel } from './workload-identity-labels.js';
 
 export const TRANSFORMERS: readonly Transformer[] = [
@@ -31,7 +32,26 @@ export const TRANSFORMERS: readonly Transformer[] = [
 export function transform(plan: MigrationPlan, inventory: Inventory): TransformOutput {
   const context = transformContext(plan, inventory);
   const outputs = TRANSFORMERS.map((transformer) => transformer(context));
-  return { edits: outputs.flatMap((output) => output.edits), newFiles: outputs.flatMap((output) => output.newFiles) };
+  return { edits: withEmbeddedEdits(outputs.flatMap((output) => output.edits)), newFiles: outputs.flatMap((output) => output.newFiles) };
+}
+
+/**
+ * Edits on a document kept as a string are made on that string's own text (so its comments and
+ * layout stay), and the result becomes one edit of the string in the outer document. When an
+ * inner edit is refused, the string stays as it was (its settings are reported by the analyzers).
+ */
+function withEmbeddedEdits(edits: readonly FileEdit[]): FileEdit[] {
+  const plain = edits.filter((entry) => !entry.embedded);
+  const groups = new Map<string, FileEdit[]>();
+  for (const entry of edits) if (entry.embedded) groups.set(entry.embedded.key, [...(groups.get(entry.embedded.key) ?? []), entry]);
+  for (const group of groups.values()) {
+    const { file, embedded } = group[0]!;
+    if (!embedded) continue;
+    const outcome = applyEdits(embedded.text, 'yaml', group.map((entry) => entry.edit));
+    if (outcome.refused.length > 0 || outcome.text === embedded.text) continue;
+    plain.push({ file, edit: { op: 'set', docIndex: embedded.docIndex, path: embedded.path, value: outcome.text } });
+  }
+  return plain;
 }
 
 export type { FileEdit, NewFile, TransformOutput } from './transform-context.js';

@@ -8,6 +8,8 @@ import type { YamlEdit } from '../yaml/index.js';
 export interface FileEdit {
   file: string;
   edit: YamlEdit;
+  /** The edit is on a document kept as a string (see ManifestDocument.embeddedIn): `edit` addresses that string's document. */
+  embedded?: { key: string; docIndex: number; path: NodePath; text: string };
 }
 
 /** A file the migration adds (a service account beside a JSON manifest). */
@@ -44,12 +46,22 @@ export function plannedWorkloads(context: TransformContext): { planned: PlannedW
 
 /** An edit on the node at `path` relative to the object in `doc` (which may be a List item). */
 export function setAt(doc: ManifestDocument, path: NodePath, value: string | boolean): FileEdit {
-  return { file: doc.file, edit: { op: 'set', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], value } };
+  return addressed(doc, { op: 'set', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], value });
 }
 
 /** With `prune`, maps the deletion leaves empty go too (an `annotations:` with nothing under it). */
 export function deleteAt(doc: ManifestDocument, path: NodePath, prune = true): FileEdit {
-  return { file: doc.file, edit: { op: 'delete', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], pruneEmptyParents: prune } };
+  return addressed(doc, { op: 'delete', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], pruneEmptyParents: prune });
+}
+
+function addressed(doc: ManifestDocument, edit: YamlEdit): FileEdit {
+  const outer = doc.embeddedIn;
+  if (!outer) return { file: doc.file, edit };
+  return {
+    file: doc.file,
+    edit: { ...edit, docIndex: 0 },
+    embedded: { key: documentKey(doc), docIndex: outer.doc.docIndex, path: [...outer.doc.pathPrefix, ...outer.path], text: outer.text },
+  };
 }
 
 export function editsOnly(edits: FileEdit[]): TransformOutput {

@@ -5,6 +5,7 @@
  * (https://argo-cd.readthedocs.io/en/stable/user-guide/helm/#values), for a single `source` or
  * each of `sources`.
  */
+import jsyaml from 'js-yaml';
 import type { ManifestDocument, NodePath } from '../../model/document.js';
 import { asFields, pathOf, stringOf } from '../object-fields.js';
 
@@ -47,4 +48,23 @@ export function valueAt(value: unknown, path: NodePath): unknown {
   let node = value;
   for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[String(segment)] : undefined;
   return node;
+}
+
+/**
+ * The document a `values: |` string holds, addressed through the outer document: positions are
+ * the string's key (a person looks there), edits go through the string (ManifestDocument.embeddedIn).
+ * Null when the string is not a YAML map, or holds templating (ApplicationSet `{{ }}` placeholders).
+ */
+export function stringValuesDocument(doc: ManifestDocument, path: NodePath): ManifestDocument | null {
+  const text = valueAt(doc.object, path);
+  if (typeof text !== 'string' || text.includes('{{')) return null;
+  let object: unknown;
+  try {
+    object = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+  if (!asFields(object)) return null;
+  const locate = () => doc.locate(path);
+  return { file: doc.file, docIndex: doc.docIndex, pathPrefix: [], format: 'yaml', object: object as ManifestDocument['object'], location: locate(), locate, embeddedIn: { doc, path, text } };
 }
