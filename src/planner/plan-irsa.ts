@@ -6,7 +6,9 @@
  * naming the identity, which a later run with the completed map replaces.
  */
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
-import { identityNameForRole, pendingClientId, pendingIdentityName, roleNameOf } from '../azure/role-identity-name.js';
+import { pendingClientId, pendingIdentityName } from '../azure/role-identity-name.js';
+import { pendingClientIdFindings } from './pending-client-ids.js';
+import { roleIdentities } from './role-identities.js';
 import { isGuid } from '../analyzers/object-fields.js';
 import { documentKey } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -40,14 +42,20 @@ export interface IrsaPlan {
 export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlySet<string>): IrsaPlan {
   const findings: Finding[] = [];
   const { inventory, outside } = withPodIdentityAssociations(given, options.aws.associations);
-  const identities = roleIdentities(inventory, options);
-  const byName = new Map([...identities.values()].map((identity) => [identity.name, identity]));
-  for (const entry of options.identityMap) if (!byName.has(entry.name)) byName.set(entry.name, { ...entry, source: 'identity-map' });
+  const identities = roleIdentities(
+    [
+      ...inventory.irsaServiceAccounts.map((account) => account.roleArn),
+      ...inventory.valuesWorkloads.flatMap((entry) => entry.annotations[ROLE_ARN_ANNOTATION] ?? []),
+      ...awsInputRoles(options.aws),
+      ...chartRoleArns(inventory),
+    ],
+    options,
+  );
 
   const accounts: PlannedIrsaServiceAccount[] = [];
   const planned = new Set<ServiceAccountEntry['doc']>();
   for (const irsa of inventory.irsaServiceAccounts) {
-    const identity = identities.get(irsa.roleArn);
+    const identity = identities.forRole(irsa.roleArn);
     if (!identity) {
       findings.push(planFinding('role-arn-unresolved', `ServiceAccount ${refString(irsa.ref)} is left as it is: "${irsa.roleArn}" is not an IAM role ARN`, irsa.doc.locate(['metadata', 'annotations', ROLE_ARN_ANNOTATION])));
       continue;
@@ -58,19 +66,11 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
     if (expiration.problem) findings.push(planFinding('token-expiration-adjusted', `ServiceAccount ${refString(irsa.ref)}: ${expiration.problem}`, irsa.doc.locate(['metadata', 'annotations', 'eks.amazonaws.com/token-expiration'])));
     accounts.push(plannedAccount(irsa.doc, irsa.ref, irsa.roleArn, identity, existing, options, expiration.seconds));
   }
-  // A placeholder an earlier run left names its identity, also once cutover has removed the role annotation.
-  const identityNamed = (name: string): PlannedRoleIdentity => {
-    const known = byName.get(name);
-    if (known) return known;
-    const created: PlannedRoleIdentity = { roleArn: '', source: 'new', name, subscriptionId: options.subscriptionId, resourceGroup: options.identityResourceGroup, location: options.identityLocation, clientId: null };
-    byName.set(name, created);
-    return created;
-  };
+  // Accounts an earlier run left pending, also once cutover has removed their role annotation.
   for (const account of inventory.serviceAccounts) {
     const name = pendingIdentityName(account.annotations[CLIENT_ID_ANNOTATION]);
     if (name === null || planned.has(account.doc)) continue;
-    const identity = identityNamed(name);
-    accounts.push(plannedAccount(account.doc, account.ref, null, identity, account.annotations[CLIENT_ID_ANNOTATION], options, null));
+    accounts.push(plannedAccount(account.doc, account.ref, null, identities.named(name), account.annotations[CLIENT_ID_ANNOTATION], options, null));
   }
 
   const accountByRef = new Map(accounts.map((account) => [refString(account.ref), account]));
@@ -83,38 +83,15 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
     workloads.push({ key, ref: workload.ref, kind: workload.kind, serviceAccount: serviceAccount.ref });
   }
 
-  const values = planValues(inventory, options, (roleArn) => identities.get(roleArn), identityNamed);
-  findings.push(...values.findings);
-  const valuesDocs = new Map(inventory.valuesWorkloads.map((entry) => [documentKey(entry.doc), entry.doc]));
-  for (const identity of byName.values()) {
-    const pendingAccounts = accounts.filter((account) => account.pending && account.identityName === identity.name);
-    const pendingValues = values.valuesWorkloads.filter((entry) => entry.pending && entry.identityName === identity.name);
-    const pending = [...pendingAccounts.map((account) => refString(account.ref)), ...pendingValues.map((entry) => `Helm values ${valuesDocs.get(entry.key)?.file ?? ''}`)];
-    if (pending.length === 0) continue;
-    const first = pendingAccounts[0];
-    const firstValues = pendingValues[0];
-    const location = first
-      ? inventory.serviceAccounts.find((account) => documentKey(account.doc) === first.key)?.doc.locate(['metadata', 'annotations', CLIENT_ID_ANNOTATION])
-      : firstValues && valuesDocs.get(firstValues.key)?.locate([...(firstValues.serviceAccountPath ?? firstValues.path), 'annotations']);
-    // The same words before and after cutover removes the role annotation: verification compares them.
-    const what = identity.source === 'new' ? `new managed identity ${identity.name}` : `managed identity ${identity.name} (identity map, no clientId yet)`;
-    const names = [...new Set(pending)];
-    findings.push(
-      planFinding(
-        'client-id-pending',
-        `${names.join(', ')} carr${names.length === 1 ? 'ies' : 'y'} a placeholder client id until ${what} exists`,
-        location ?? { file: '<plan>', line: 1, col: 1 },
-      ),
-    );
-  }
-  const inputs = awsInputSubjects(options.aws, outside, inventory, (roleArn) => identities.get(roleArn));
-  findings.push(...inputs.findings);
-  const charts = planChartValues(inventory, options, (roleArn) => identities.get(roleArn), identityNamed);
-  findings.push(...charts.findings);
-  const chartIdentities = chartRoleArns(inventory).flatMap((roleArn) => identities.get(roleArn)?.name ?? []);
+  const values = planValues(inventory, options, identities.forRole, identities.named);
+  const inputs = awsInputSubjects(options.aws, outside, inventory, identities.forRole);
+  const charts = planChartValues(inventory, options, identities.forRole, identities.named);
+  findings.push(...values.findings, ...inputs.findings, ...charts.findings);
+  findings.push(...pendingClientIdFindings(identities.all(), accounts, values.valuesWorkloads, inventory));
+  const chartIdentities = chartRoleArns(inventory).flatMap((roleArn) => identities.forRole(roleArn)?.name ?? []);
   const used = new Set([...[...accounts, ...values.valuesWorkloads, ...inputs.subjects].map((entry) => entry.identityName), ...chartIdentities]);
   return {
-    roleIdentities: [...byName.values()].filter((identity) => used.has(identity.name)),
+    roleIdentities: identities.all().filter((identity) => used.has(identity.name)),
     irsaServiceAccounts: accounts,
     irsaWorkloads: workloads,
     valuesWorkloads: values.valuesWorkloads,
@@ -122,43 +99,6 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
     chartValues: charts.chartValues,
     findings,
   };
-}
-
-/**
- * One identity per role, by ARN order so that names are stable: from the map when it has the
- * role, else a new one named after the role (`-2`, `-3`... when two roles share a name).
- */
-function roleIdentities(inventory: Inventory, options: PlanOptions): Map<string, PlannedRoleIdentity> {
-  const mapped = new Map(options.identityMap.map((entry) => [entry.roleArn, entry]));
-  const taken = new Set(options.identityMap.map((entry) => entry.name));
-  const identities = new Map<string, PlannedRoleIdentity>();
-  const roleArns = [
-    ...inventory.irsaServiceAccounts.map((account) => account.roleArn),
-    ...inventory.valuesWorkloads.flatMap((entry) => entry.annotations[ROLE_ARN_ANNOTATION] ?? []),
-    ...awsInputRoles(options.aws),
-    ...chartRoleArns(inventory),
-  ].filter((roleArn) => roleNameOf(roleArn) !== null);
-  for (const roleArn of [...new Set(roleArns)].sort()) {
-    const entry = mapped.get(roleArn);
-    if (entry) {
-      identities.set(roleArn, { ...entry, source: 'identity-map' });
-      continue;
-    }
-    const base = identityNameForRole(roleArn);
-    let name = base;
-    for (let suffix = 2; taken.has(name); suffix++) name = `${base.slice(0, 120)}-${suffix}`;
-    taken.add(name);
-    identities.set(roleArn, {
-      roleArn,
-      source: 'new',
-      name,
-      subscriptionId: options.subscriptionId,
-      resourceGroup: options.identityResourceGroup,
-      location: options.identityLocation,
-      clientId: null,
-    });
-  }
-  return identities;
 }
 
 /** A client id someone already wrote is kept until the map knows better; otherwise the placeholder. */
