@@ -1,8 +1,11 @@
 // Writes a deterministic synthetic GitOps monorepo for the benchmark:
 //   clusters/<env>/<team>/<app>/<file>.yaml, multi-document files of about 20 documents.
-// About 10% of documents are about pod identity: an AzureIdentity and its binding for every two
-// app folders, and labelled workloads in both folders, so matching crosses files as it does in
-// real repositories. Same options, same bytes (seeded PRNG, fixed iteration order).
+// About 10% of documents are about identities: in three of four app-folder pairs, pod identity
+// (an AzureIdentity and its binding, labelled workloads in both folders, so matching crosses
+// files as it does in real repositories); in the fourth, EKS IRSA (an annotated service account
+// and the workload under it). Every tenth folder also has a Helm values file, every fifteenth a
+// kustomize overlay (kustomization.yaml and a service account patch). Same options, same bytes
+// (seeded PRNG, fixed iteration order).
 //
 //   node bench/generate-corpus.mjs [--docs 20000] [--out bench/.work/corpus] [--seed 42]
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng } from './corpus/prng.mjs';
 import { azureIdentity, azureIdentityBinding } from './corpus/pod-identity.mjs';
+import { irsaServiceAccount, kustomization, serviceAccountPatch, valuesFile } from './corpus/irsa.mjs';
 import { configMap, hpa, ingress, namespaceDoc, podDisruptionBudget, service, serviceAccount } from './corpus/resources.mjs';
 import { cronJob, workload } from './corpus/workloads.mjs';
 
@@ -56,6 +60,7 @@ function fillerDocument(rng, name, ns) {
  * @returns {{ identityDocs: string[], serviceAccounts: string[] }}
  */
 function podIdentityDocuments(rng, { fileIndex, pair, team, app, ns, subscription }) {
+  if (pair % 4 === 3) return irsaDocuments(rng, { app, ns });
   const identity = `id-${team}-${pair}`;
   const selector = `${team}-${pair}-reader`;
   const identityDocs = [];
@@ -70,6 +75,38 @@ function podIdentityDocuments(rng, { fileIndex, pair, team, app, ns, subscriptio
   if (rng.chance(0.1)) identityDocs.push(cronJob(rng, { name: `${app}-nightly`, namespace: ns, selector }));
   return { identityDocs, serviceAccounts };
 }
+
+/**
+ * The files beside an app's manifests in some folders: a Helm values file (IRSA role or pod
+ * identity label), or a kustomize overlay that sets the namespace and patches the service account.
+ * @param {Rng} rng
+ * @param {{ fileIndex: number, pair: number, team: string, app: string, ns: string, fileName: string }} f
+ * @returns {[string, string][]}
+ */
+function extraFiles(rng, { fileIndex, pair, team, app, ns, fileName }) {
+  const files = [];
+  const roleArn = `arn:aws:iam::${AWS_ACCOUNT}:role/${app}`;
+  if (fileIndex % 10 === 5) files.push(['values.yaml', valuesFile(rng, app, rng.chance(0.5) ? { roleArn } : { selector: `${team}-${pair}-reader` })]);
+  if (fileIndex % 15 === 7) {
+    files.push(['kustomization.yaml', kustomization(ns, [fileName])], ['service-account-patch.yaml', serviceAccountPatch(`${app}-overlay`, roleArn)]);
+  }
+  return files;
+}
+
+/**
+ * IRSA in place of pod identity: the app's service account assumes a role, and its workload (and
+ * sometimes a CronJob) runs under it.
+ * @param {Rng} rng
+ * @param {{ app: string, ns: string }} f
+ */
+function irsaDocuments(rng, { app, ns }) {
+  const account = `${app}-irsa`;
+  const identityDocs = [irsaServiceAccount(rng, account, ns, AWS_ACCOUNT), workload(rng, 'Deployment', { name: `${app}-main`, namespace: ns, serviceAccount: account })];
+  if (rng.chance(0.2)) identityDocs.push(cronJob(rng, { name: `${app}-nightly`, namespace: ns }));
+  return { identityDocs, serviceAccounts: [] };
+}
+
+const AWS_ACCOUNT = '111122223333';
 
 /**
  * Generates the corpus into `out` (replacing an earlier corpus there) and says what it wrote.
@@ -103,11 +140,19 @@ export function generateCorpus({ docs = 20000, out, seed = 42 }) {
     const text = `${header}${rng.chance(0.3) ? '---\n' : ''}${documents.join(rng.chance(0.2) ? '\n---\n' : '---\n')}`;
     const folder = path.join(out, 'clusters', env, team, app);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, rng.pick(FILE_NAMES)), text);
+    const fileName = rng.pick(FILE_NAMES);
+    writeFileSync(path.join(folder, fileName), text);
     summary.docs += documents.length;
     summary.podIdentityDocs += identityDocs.length;
     summary.bytes += Buffer.byteLength(text);
     summary.files++;
+    for (const [name, extra] of extraFiles(rng, { fileIndex, pair, team, app, ns, fileName })) {
+      writeFileSync(path.join(folder, name), extra);
+      summary.docs++;
+      summary.podIdentityDocs++;
+      summary.bytes += Buffer.byteLength(extra);
+      summary.files++;
+    }
   }
   writeFileSync(path.join(out, MARKER), `${JSON.stringify({ docs, seed, ...summary })}\n`);
   return summary;
