@@ -37,9 +37,10 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
   };
   inventory.kustomizations = documents.filter(isKustomization).map(readKustomization);
   const kustomized = kustomizeNamespaces(inventory.kustomizations);
+  const kustomizationDocs = new Set(inventory.kustomizations.map((entry) => entry.doc));
   for (const doc of documents) {
-    if (isKustomization(doc)) continue;
-    const namespace = kustomized.get(path.posix.normalize(doc.file.replaceAll('\\', '/')));
+    if (kustomizationDocs.has(doc)) continue;
+    const namespace = kustomized.size === 0 ? undefined : kustomized.get(path.posix.normalize(doc.file.replaceAll('\\', '/')));
     const options = namespace === undefined ? given : { ...given, namespaceOverride: namespace };
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
     else if (isPodIdentityKind(doc, 'AzureIdentityBinding')) inventory.bindings.push(readAzureIdentityBinding(doc, options));
@@ -51,11 +52,13 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
       if (entry) inventory.secretProviderClasses.push(entry);
     } else if (doc.object.kind === undefined && doc.object.apiVersion === undefined) {
       inventory.valuesDocuments.push(doc);
-    } else if (embeddedValues(doc).length > 0) {
-      inventory.gitOpsValues.push(...embeddedValues(doc).map((values) => ({ doc, values })));
     } else {
-      const templatePath = templatePathOf(doc);
-      if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));
+      const embedded = embeddedValues(doc);
+      if (embedded.length > 0) inventory.gitOpsValues.push(...embedded.map((values) => ({ doc, values })));
+      else {
+        const templatePath = templatePathOf(doc);
+        if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));
+      }
     }
   }
   inventory.valuesWorkloads = [
