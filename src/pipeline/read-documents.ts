@@ -26,7 +26,7 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
   const deferred: DeferredChunk[] = [];
   const alsoRead = componentImages(options.analyzer.awsComponents ?? []);
   for (const source of sources) {
-    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
+    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, options.chunkMemo);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);

@@ -6,7 +6,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
-import type { ParsedSource } from '../sources/parse-manifest-text.js';
+import type { ChunkMemo, ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
@@ -26,6 +26,8 @@ export interface MigrationOptions {
   plan: PlanOptions;
   /** Plain values by document text, so the second pass re-reads nothing it has seen. */
   cache?: PlainValueCache;
+  /** Reading decisions by document text, so the second pass re-decides only edited documents. */
+  chunkMemo?: ChunkMemo;
   /** `scan` only reads and plans; the edits, and so their verification, are skipped. */
   rewrite?: boolean;
 }
@@ -106,7 +108,9 @@ function withSkipped(changes: FileChange[], skipped: readonly RefusedDocument[],
  * again changes nothing. A file that fails is left as it was and reported.
  */
 export function runMigration(sources: readonly SourceText[], given: MigrationOptions): MigrationResult {
-  const options = { ...given, cache: given.cache ?? new Map() };
+  // Only a rewrite has a second pass to share the decisions with.
+  const chunkMemo = given.chunkMemo ?? (given.rewrite === false ? undefined : new Map());
+  const options = { ...given, cache: given.cache ?? new Map(), chunkMemo };
   const first = runPass(sources, options);
   const { changes, findings } = verifyChanges(sources, options, first);
   let documentCount = 0;

@@ -33,14 +33,55 @@ function deferredChunk(file: string, format: SourceFormat, chunk: DocumentChunk,
 const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
 
 /**
+ * What reading decides about one document chunk from its text alone, before parsing it:
+ * whether it counts as a document, and whether it is skipped (nothing relevant), reported as
+ * templated (`lines` are 1-based within the chunk), deferred (it only names service accounts),
+ * or read. It depends on nothing but the text (and the run's `alsoRead`), so it is kept by text
+ * in a ChunkMemo: the second pass re-reads every changed file, but most of its chunks are the
+ * first pass's text unchanged, and those need no regular expression run again.
+ */
+export type ChunkDecision = { counted: boolean } & (
+  | { kind: 'skip' | 'read' }
+  | { kind: 'templated'; lines: number[] }
+  | { kind: 'deferred'; names: string[] }
+);
+
+/** Chunk decisions by chunk text, for one run (one `alsoRead`); YAML chunks only. */
+export type ChunkMemo = Map<string, ChunkDecision>;
+
+function memoized(memo: ChunkMemo, text: string, alsoRead: RegExp | undefined): ChunkDecision {
+  let decision = memo.get(text);
+  if (decision === undefined) {
+    decision = decide(text, 'yaml', alsoRead);
+    memo.set(text, decision);
+  }
+  return decision;
+}
+
+function decide(text: string, format: SourceFormat, alsoRead: RegExp | undefined): ChunkDecision {
+  const counted = HAS_CONTENT.test(text);
+  const wanted = alsoRead?.test(text) ?? false;
+  if (!wanted && !mayBeRelevant(text)) return { counted, kind: 'skip' };
+  if (format === 'yaml' && hasTemplateActions(text)) return { counted, kind: 'templated', lines: relevantLines(text, 1) };
+  const names = wanted || mentionsPodIdentity(text) ? null : serviceAccountNamesIn(text);
+  return names !== null ? { counted, kind: 'deferred', names } : { counted, kind: 'read' };
+}
+
+/**
  * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
  * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
- */
-/**
  * `alsoRead` names more documents to read in full (the images of known AWS-only components, say),
- * since those mention nothing else that marks them as relevant.
+ * since those mention nothing else that marks them as relevant. `memo` keeps the decisions
+ * taken from chunk texts, for the second pass.
  */
-export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache, alsoRead?: RegExp): ParsedSource {
+export function parseManifestText(
+  file: string,
+  text: string,
+  format: SourceFormat,
+  cache?: PlainValueCache,
+  alsoRead?: RegExp,
+  memo?: ChunkMemo,
+): ParsedSource {
   const deferred: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
@@ -50,16 +91,16 @@ export function parseManifestText(file: string, text: string, format: SourceForm
   let documentCount = 0;
 
   for (const chunk of chunks) {
-    if (HAS_CONTENT.test(chunk.text)) documentCount++;
-    const wanted = alsoRead?.test(chunk.text) ?? false;
-    if (!wanted && !mayBeRelevant(chunk.text)) continue;
-    if (format === 'yaml' && hasTemplateActions(chunk.text)) {
-      templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
+    // The memo is for YAML only: a JSON file is one chunk, read whole, and never templated.
+    const decision = format === 'yaml' && memo ? memoized(memo, chunk.text, alsoRead) : decide(chunk.text, format, alsoRead);
+    if (decision.counted) documentCount++;
+    if (decision.kind === 'skip') continue;
+    if (decision.kind === 'templated') {
+      for (const line of decision.lines) templatedLines.push(line + chunk.startLine);
       continue;
     }
-    const names = wanted || mentionsPodIdentity(chunk.text) ? null : serviceAccountNamesIn(chunk.text);
-    if (names !== null) {
-      deferred.push(deferredChunk(file, format, chunk, names));
+    if (decision.kind === 'deferred') {
+      deferred.push(deferredChunk(file, format, chunk, decision.names));
       continue;
     }
     const read = readChunk(chunk, cache);

@@ -82,3 +82,32 @@ describe('hasTemplateActions', () => {
     expect(hasTemplateActions(text)).toBe(expected);
   });
 });
+
+describe('parseManifestText with a chunk memo', () => {
+  /** What a caller can see of a parse, positions included. */
+  const visible = (parsed: ReturnType<typeof parseManifestText>) => ({
+    documents: parsed.documents.map((doc) => ({ index: doc.docIndex, kind: doc.object.kind, location: doc.location })),
+    findings: parsed.findings,
+    documentCount: parsed.documentCount,
+    deferred: parsed.deferred,
+  });
+
+  it('decides the same from memoized decisions, at the chunks\' new places', () => {
+    const first = [
+      '# header\n',
+      '---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n',
+      '---\napiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    aadpodidbinding: x\n',
+      '---\nkind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: {{ .Values.sa }}\n',
+      '---\napiVersion: v1\nkind: ConfigMap\n',
+    ].join('');
+    // The same chunks, moved down by an edit of an earlier one.
+    const second = first.replace('# header\n', '# header\n# two more\n# lines\n');
+    const memo = new Map();
+    parseManifestText('f.yaml', first, 'yaml', undefined, undefined, memo);
+    const memoSize = memo.size;
+    const withMemo = parseManifestText('f.yaml', second, 'yaml', undefined, undefined, memo);
+    expect(memo.size).toBe(memoSize + 1); // only the edited chunk was decided again
+    expect(visible(withMemo)).toEqual(visible(parseManifestText('f.yaml', second, 'yaml')));
+    expect(withMemo.findings).toEqual([expect.objectContaining({ id: 'templated-file', location: expect.objectContaining({ line: 20 }) })]);
+  });
+});
