@@ -15,6 +15,10 @@ export interface ParsedSource {
    * the migration will touch (see readDeferred).
    */
   deferred: DeferredChunk[];
+  /** The file's document chunks, so that edits and the second pass do not split it again. */
+  chunks: DocumentChunk[];
+  /** What was decided about each chunk (same order), for the second pass. */
+  decisions: ChunkDecision[];
 }
 
 export interface DeferredChunk {
@@ -36,9 +40,8 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
  * What reading decides about one document chunk from its text alone, before parsing it:
  * whether it counts as a document, and whether it is skipped (nothing relevant), reported as
  * templated (`lines` are 1-based within the chunk), deferred (it only names service accounts),
- * or read. It depends on nothing but the text (and the run's `alsoRead`), so it is kept by text
- * in a ChunkMemo: the second pass re-reads every changed file, but most of its chunks are the
- * first pass's text unchanged, and those need no regular expression run again.
+ * or read. It depends on nothing but the text (and the run's `alsoRead`), so the second pass
+ * takes it over for every chunk of an edited file whose text the edits left as it was.
  */
 export type ChunkDecision = { counted: boolean } & (
   | { kind: 'skip' | 'read' }
@@ -46,33 +49,29 @@ export type ChunkDecision = { counted: boolean } & (
   | { kind: 'deferred'; names: string[] }
 );
 
-/** Chunk decisions by chunk text, for one run (one `alsoRead`); YAML chunks only. */
-export type ChunkMemo = Map<string, ChunkDecision>;
-
-function memoized(memo: ChunkMemo, text: string, alsoRead: RegExp | undefined): ChunkDecision {
-  let decision = memo.get(text);
-  if (decision === undefined) {
-    decision = decide(text, 'yaml', alsoRead);
-    memo.set(text, decision);
-  }
-  return decision;
-}
+// The decisions with nothing of their own are shared: a large repository has tens of thousands.
+const SKIP = { counted: true, kind: 'skip' } as const;
+const SKIP_EMPTY = { counted: false, kind: 'skip' } as const;
+const READ = { counted: true, kind: 'read' } as const;
+const READ_EMPTY = { counted: false, kind: 'read' } as const;
 
 function decide(text: string, format: SourceFormat, alsoRead: RegExp | undefined): ChunkDecision {
   const counted = HAS_CONTENT.test(text);
   const wanted = alsoRead?.test(text) ?? false;
-  if (!wanted && !mayBeRelevant(text)) return { counted, kind: 'skip' };
+  if (!wanted && !mayBeRelevant(text)) return counted ? SKIP : SKIP_EMPTY;
   if (format === 'yaml' && hasTemplateActions(text)) return { counted, kind: 'templated', lines: relevantLines(text, 1) };
   const names = wanted || mentionsPodIdentity(text) ? null : serviceAccountNamesIn(text);
-  return names !== null ? { counted, kind: 'deferred', names } : { counted, kind: 'read' };
+  if (names !== null) return { counted, kind: 'deferred', names };
+  return counted ? READ : READ_EMPTY;
 }
 
 /**
  * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
  * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
  * `alsoRead` names more documents to read in full (the images of known AWS-only components, say),
- * since those mention nothing else that marks them as relevant. `memo` keeps the decisions
- * taken from chunk texts, for the second pass.
+ * since those mention nothing else that marks them as relevant. `given` are the text's chunks
+ * when the caller has them already (they must be exactly what splitting the text gives), and
+ * `known` the decision already taken on a chunk of exactly the same text, when there was one.
  */
 export function parseManifestText(
   file: string,
@@ -80,19 +79,20 @@ export function parseManifestText(
   format: SourceFormat,
   cache?: PlainValueCache,
   alsoRead?: RegExp,
-  memo?: ChunkMemo,
+  given?: DocumentChunk[],
+  known?: (index: number) => ChunkDecision | undefined,
 ): ParsedSource {
   const deferred: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
-  const chunks: DocumentChunk[] =
-    format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+  const chunks = given ?? chunksOf(text, format);
   const templatedLines: number[] = [];
+  const decisions: ChunkDecision[] = [];
   let documentCount = 0;
 
   for (const chunk of chunks) {
-    // The memo is for YAML only: a JSON file is one chunk, read whole, and never templated.
-    const decision = format === 'yaml' && memo ? memoized(memo, chunk.text, alsoRead) : decide(chunk.text, format, alsoRead);
+    const decision = known?.(chunk.index) ?? decide(chunk.text, format, alsoRead);
+    decisions.push(decision);
     if (decision.counted) documentCount++;
     if (decision.kind === 'skip') continue;
     if (decision.kind === 'templated') {
@@ -127,7 +127,12 @@ export function parseManifestText(
       ),
     );
   }
-  return { documents, findings, documentCount, deferred };
+  return { documents, findings, documentCount, deferred, chunks, decisions };
+}
+
+/** A JSON file is one chunk; YAML splits at its document markers. */
+export function chunksOf(text: string, format: SourceFormat): DocumentChunk[] {
+  return format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
 }
 
 /**
@@ -136,7 +141,7 @@ export function parseManifestText(
  * again only then rather than remembered for every file.
  */
 export function unreadPodChunks(file: string, text: string, format: SourceFormat): DeferredChunk[] {
-  const chunks = format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+  const chunks = chunksOf(text, format);
   return chunks
     .filter((chunk) => !mayBeRelevant(chunk.text) && chunk.text.includes('containers') && !chunk.text.includes('{{'))
     .map((chunk) => deferredChunk(file, format, chunk, []));
@@ -147,11 +152,13 @@ export function readDeferred(
   deferred: readonly DeferredChunk[],
   textOf: (file: string) => string,
   cache?: PlainValueCache,
+  chunkTextOf?: (file: string, index: number) => string | undefined,
 ): { documents: ManifestDocument[]; findings: Finding[] } {
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   for (const { file, format, chunk: where } of deferred) {
-    const chunk = { ...where, text: textOf(file).slice(where.start, where.end) };
+    // The file's own chunk when the caller keeps it: the same text, without cutting it again.
+    const chunk = { ...where, text: chunkTextOf?.(file, where.index) ?? textOf(file).slice(where.start, where.end) };
     const read = readChunk(chunk, cache);
     if (read.problem) findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
     else if (!read.isEmpty) documents.push(...objectsOf(file, format, read, read.value));

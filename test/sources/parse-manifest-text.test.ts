@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifestText, readDeferred } from '../../src/sources/parse-manifest-text.js';
+import { splitDocuments } from '../../src/yaml/index.js';
 
 /** Everything the file holds that any analyzer could need, deferred documents included. */
 function readAll(file: string, text: string, format: 'yaml' | 'json') {
@@ -83,31 +84,34 @@ describe('hasTemplateActions', () => {
   });
 });
 
-describe('parseManifestText with a chunk memo', () => {
-  /** What a caller can see of a parse, positions included. */
-  const visible = (parsed: ReturnType<typeof parseManifestText>) => ({
-    documents: parsed.documents.map((doc) => ({ index: doc.docIndex, kind: doc.object.kind, location: doc.location })),
-    findings: parsed.findings,
-    documentCount: parsed.documentCount,
-    deferred: parsed.deferred,
-  });
-
-  it('decides the same from memoized decisions, at the chunks\' new places', () => {
-    const first = [
+describe('parseManifestText with decisions taken before', () => {
+  it('decides the same from the decisions of unchanged chunks, at the chunks\' new places', () => {
+    const pieces = [
       '# header\n',
       '---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n',
       '---\napiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    aadpodidbinding: x\n',
       '---\nkind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: {{ .Values.sa }}\n',
       '---\napiVersion: v1\nkind: ConfigMap\n',
-    ].join('');
-    // The same chunks, moved down by an edit of an earlier one.
-    const second = first.replace('# header\n', '# header\n# two more\n# lines\n');
-    const memo = new Map();
-    parseManifestText('f.yaml', first, 'yaml', undefined, undefined, memo);
-    const memoSize = memo.size;
-    const withMemo = parseManifestText('f.yaml', second, 'yaml', undefined, undefined, memo);
-    expect(memo.size).toBe(memoSize + 1); // only the edited chunk was decided again
-    expect(visible(withMemo)).toEqual(visible(parseManifestText('f.yaml', second, 'yaml')));
-    expect(withMemo.findings).toEqual([expect.objectContaining({ id: 'templated-file', location: expect.objectContaining({ line: 20 }) })]);
+    ];
+    const first = parseManifestText('f.yaml', pieces.join(''), 'yaml');
+    // The same chunks, moved down by an edit of the first one.
+    const edited = ['# header\n# two more\n# lines\n', ...pieces.slice(1)];
+    const second = edited.join('');
+    const chunks = splitDocuments(second);
+    let asked = 0;
+    const known = (index: number) => {
+      asked++;
+      return index === 0 ? undefined : first.decisions[index];
+    };
+    const withKnown = parseManifestText('f.yaml', second, 'yaml', undefined, undefined, chunks, known);
+    expect(asked).toBe(5);
+    const visible = (parsed: ReturnType<typeof parseManifestText>) => ({
+      documents: parsed.documents.map((doc) => ({ index: doc.docIndex, kind: doc.object.kind, location: doc.location })),
+      findings: parsed.findings,
+      documentCount: parsed.documentCount,
+      deferred: parsed.deferred,
+    });
+    expect(visible(withKnown)).toEqual(visible(parseManifestText('f.yaml', second, 'yaml')));
+    expect(withKnown.findings).toEqual([expect.objectContaining({ id: 'templated-file', location: expect.objectContaining({ line: 20 }) })]);
   });
 });
