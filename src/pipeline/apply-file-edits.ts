@@ -27,7 +27,7 @@ export function applyFileEdits(
   sources: readonly SourceText[],
   output: TransformOutput,
   cache?: PlainValueCache,
-  chunksOf?: (file: string) => readonly DocumentChunk[] | undefined,
+  chunksOf?: (source: SourceText) => readonly DocumentChunk[] | undefined,
 ): AppliedEdits {
   const pieces = new Map<string, readonly string[]>();
   const refused: RefusedDocument[] = [];
@@ -41,7 +41,7 @@ export function applyFileEdits(
   for (const source of sources) {
     const edits = editsByFile.get(source.file);
     if (!edits) continue;
-    const outcome = applyEdits(source.text, source.format, edits, cache, chunksOf?.(source.file));
+    const outcome = applyEdits(source.text, source.format, edits, cache, chunksOf?.(source));
     const skipped = outcome.refused.map((refusal) => ({
       location: { file: source.file, line: refusal.line, col: refusal.col },
       reason: refusal.reason,

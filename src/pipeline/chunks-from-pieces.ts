@@ -8,9 +8,9 @@ import type { DocumentChunk } from '../yaml/index.js';
  * would give, even where an edit moved a boundary. Only each chunk's text is taken from the
  * piece that holds it (the piece itself when they coincide, else a slice of it, as when an edit
  * added a document after its own): the same characters, but from a string that already exists
- * (an unchanged chunk is the first pass's own slice, an edited one the string the edit made and
- * read back), whose hash the engine has computed already, so lookups by chunk text in the
- * value cache find their entries at once. `pieceOf` names, for each chunk, the piece that is
+ * (an unchanged chunk is the slice the edits were given, an edited one the string the edit made
+ * and read back, whose hash the engine has computed already, so its lookup in the value cache
+ * is quick). `pieceOf` names, for each chunk, the piece that is
  * exactly its text, if any.
  */
 export function chunksFromPieces(text: string, pieces: readonly string[], format: SourceFormat): { chunks: DocumentChunk[]; pieceOf: (number | undefined)[] } {

@@ -12,6 +12,7 @@ import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.j
 export interface EditedFiles {
   pieces: ReadonlyMap<string, readonly string[]>;
   earlier: ReadonlyMap<string, ParsedSource>;
+  textBefore: (file: string) => string | undefined;
 }
 
 export interface ReadDocuments {
@@ -51,7 +52,7 @@ export function readDocuments(
   const wanted = [...deferred.filter((chunk) => mentionsAny(chunk, inPlay)), ...unreadPods];
   if (wanted.length > 0) {
     const texts = new Map(sources.map((source) => [source.file, source.text]));
-    const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache, (file, index) => parsed.get(file)?.chunks[index]?.text);
+    const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache);
     documents.push(...late.documents);
     findings.push(...late.findings);
   }
@@ -67,9 +68,14 @@ function parseSource(source: SourceText, options: MigrationOptions, alsoRead: Re
   if (!pieces) return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
   const { chunks, pieceOf } = chunksFromPieces(source.text, pieces, source.format);
   const earlier = edited?.earlier.get(source.file);
+  const before = edited?.textBefore(source.file);
   const known = (index: number) => {
     const piece = pieceOf[index];
-    if (piece === undefined || !earlier || earlier.chunks[piece]?.text !== pieces[piece]) return undefined;
+    if (piece === undefined || !earlier || before === undefined) return undefined;
+    // The first pass's chunk `piece`, which the piece must still be, character for character.
+    const start = earlier.bounds[piece * 3];
+    const end = earlier.bounds[piece * 3 + 1];
+    if (start === undefined || end === undefined || before.slice(start, end) !== pieces[piece]) return undefined;
     return earlier.decisions[piece];
   };
   return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, chunks, known);

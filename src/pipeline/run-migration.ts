@@ -6,7 +6,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
-import type { ParsedSource } from '../sources/parse-manifest-text.js';
+import { chunksAt, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
@@ -84,7 +84,10 @@ function planAndApply(
   const excluded = new Set<string>();
   const skipped: RefusedDocument[] = [];
   // Files were split into chunks when read: the edits work on the same chunks.
-  const chunksOf = (file: string) => parsed.get(file)?.chunks;
+  const chunksOf = (source: SourceText) => {
+    const read = parsed.get(source.file);
+    return read ? chunksAt(source.text, read.bounds) : undefined;
+  };
   for (let round = 1; ; round++) {
     const plan = planMigration(inventory, options.plan, excluded);
     const { changes, refused, pieces } = applyFileEdits(sources, transform(plan, inventory), options.cache, chunksOf);

@@ -15,8 +15,12 @@ export interface ParsedSource {
    * the migration will touch (see readDeferred).
    */
   deferred: DeferredChunk[];
-  /** The file's document chunks, so that edits and the second pass do not split it again. */
-  chunks: DocumentChunk[];
+  /**
+   * Where the file's document chunks are (start, end and startLine of each, in order), so that
+   * edits and the second pass do not split it again; numbers rather than chunk objects, since
+   * they are kept for every file of the run (see chunksAt).
+   */
+  bounds: Int32Array;
   /** What was decided about each chunk (same order), for the second pass. */
   decisions: ChunkDecision[];
 }
@@ -127,7 +131,24 @@ export function parseManifestText(
       ),
     );
   }
-  return { documents, findings, documentCount, deferred, chunks, decisions };
+  return { documents, findings, documentCount, deferred, bounds: boundsOf(chunks), decisions };
+}
+
+function boundsOf(chunks: readonly DocumentChunk[]): Int32Array {
+  const bounds = new Int32Array(chunks.length * 3);
+  chunks.forEach((chunk, index) => bounds.set([chunk.start, chunk.end, chunk.startLine], index * 3));
+  return bounds;
+}
+
+/** The chunks of `text` at `bounds` (which must come from the same text). */
+export function chunksAt(text: string, bounds: Int32Array): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  for (let at = 0; at < bounds.length; at += 3) {
+    const start = bounds[at]!;
+    const end = bounds[at + 1]!;
+    chunks.push({ index: at / 3, start, end, text: text.slice(start, end), startLine: bounds[at + 2]! });
+  }
+  return chunks;
 }
 
 /** A JSON file is one chunk; YAML splits at its document markers. */
@@ -152,13 +173,11 @@ export function readDeferred(
   deferred: readonly DeferredChunk[],
   textOf: (file: string) => string,
   cache?: PlainValueCache,
-  chunkTextOf?: (file: string, index: number) => string | undefined,
 ): { documents: ManifestDocument[]; findings: Finding[] } {
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   for (const { file, format, chunk: where } of deferred) {
-    // The file's own chunk when the caller keeps it: the same text, without cutting it again.
-    const chunk = { ...where, text: chunkTextOf?.(file, where.index) ?? textOf(file).slice(where.start, where.end) };
+    const chunk = { ...where, text: textOf(file).slice(where.start, where.end) };
     const read = readChunk(chunk, cache);
     if (read.problem) findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
     else if (!read.isEmpty) documents.push(...objectsOf(file, format, read, read.value));
