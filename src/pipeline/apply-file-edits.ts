@@ -1,7 +1,7 @@
 import type { FileChange } from '../model/file-change.js';
 import type { SourceLocation } from '../model/location.js';
 import type { TransformOutput } from '../transformers/index.js';
-import { applyEdits, type PlainValueCache, type YamlEdit } from '../yaml/index.js';
+import { applyEdits, type DocumentChunk, type PlainValueCache, type YamlEdit } from '../yaml/index.js';
 import type { SourceText } from './run-migration.js';
 
 /** A document left as it was because an edit on it was not safe. */
@@ -12,8 +12,24 @@ export interface RefusedDocument {
   reason: string;
 }
 
-/** Applies the transformers' edits file by file; refused documents stay byte-identical. */
-export function applyFileEdits(sources: readonly SourceText[], output: TransformOutput, cache?: PlainValueCache): { changes: FileChange[]; refused: RefusedDocument[] } {
+export interface AppliedEdits {
+  changes: FileChange[];
+  refused: RefusedDocument[];
+  /** The new text of each changed file as its document chunks' texts, for the second pass. */
+  pieces: Map<string, readonly string[]>;
+}
+
+/**
+ * Applies the transformers' edits file by file; refused documents stay byte-identical.
+ * `chunksOf` gives a file's document chunks when they are known already.
+ */
+export function applyFileEdits(
+  sources: readonly SourceText[],
+  output: TransformOutput,
+  cache?: PlainValueCache,
+  chunksOf?: (source: SourceText) => readonly DocumentChunk[] | undefined,
+): AppliedEdits {
+  const pieces = new Map<string, readonly string[]>();
   const refused: RefusedDocument[] = [];
   const editsByFile = new Map<string, YamlEdit[]>();
   for (const { file, edit } of output.edits) {
@@ -25,7 +41,7 @@ export function applyFileEdits(sources: readonly SourceText[], output: Transform
   for (const source of sources) {
     const edits = editsByFile.get(source.file);
     if (!edits) continue;
-    const outcome = applyEdits(source.text, source.format, edits, cache);
+    const outcome = applyEdits(source.text, source.format, edits, cache, chunksOf?.(source));
     const skipped = outcome.refused.map((refusal) => ({
       location: { file: source.file, line: refusal.line, col: refusal.col },
       reason: refusal.reason,
@@ -35,6 +51,7 @@ export function applyFileEdits(sources: readonly SourceText[], output: Transform
     const after = outcome.text.trim() === '' && source.text.trim() !== '' ? null : outcome.text;
     if (after !== source.text || skipped.length > 0) {
       changes.push({ file: source.file, format: source.format, before: source.text, after, skipped });
+      if (after !== null && after !== source.text) pieces.set(source.file, outcome.pieces);
     }
   }
   const known = new Set(sources.map((source) => source.file));
@@ -42,5 +59,5 @@ export function applyFileEdits(sources: readonly SourceText[], output: Transform
     if (known.has(created.file)) continue; // never overwrite a file that exists
     changes.push({ file: created.file, format: created.file.endsWith('.json') ? 'json' : 'yaml', before: null, after: created.text, skipped: [] });
   }
-  return { changes: changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), refused };
+  return { changes: changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), refused, pieces };
 }

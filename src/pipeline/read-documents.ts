@@ -4,8 +4,16 @@ import { metadataOf } from '../analyzers/object-fields.js';
 import type { ManifestDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
+import { chunksFromPieces } from './chunks-from-pieces.js';
 import type { MigrationOptions, SourceText } from './run-migration.js';
 import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.js';
+
+/** Files the first pass edited: the chunk texts each was assembled from, and how it was read before. */
+export interface EditedFiles {
+  pieces: ReadonlyMap<string, readonly string[]>;
+  earlier: ReadonlyMap<string, ParsedSource>;
+  textBefore: (file: string) => string | undefined;
+}
 
 export interface ReadDocuments {
   parsed: Map<string, ParsedSource>;
@@ -17,16 +25,22 @@ export interface ReadDocuments {
  * Every document the migration needs, and no more: those about pod identity or IRSA first;
  * then those that only mention service accounts, when they name one in play; then, only when a
  * namespace's `default` service account carries IRSA, the pods that name no account at all.
- * Files already parsed (the second pass, for unchanged files) are reused.
+ * Files already parsed (the second pass, for unchanged files) are reused; edited files are read
+ * from the pieces they were assembled from (chunksFromPieces).
  */
-export function readDocuments(sources: readonly SourceText[], options: MigrationOptions, reuse?: ReadonlyMap<string, ParsedSource>): ReadDocuments {
+export function readDocuments(
+  sources: readonly SourceText[],
+  options: MigrationOptions,
+  reuse?: ReadonlyMap<string, ParsedSource>,
+  edited?: EditedFiles,
+): ReadDocuments {
   const parsed = new Map<string, ParsedSource>();
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   const deferred: DeferredChunk[] = [];
   const alsoRead = componentImages(options.analyzer.awsComponents ?? []);
   for (const source of sources) {
-    const result = reuse?.get(source.file) ?? parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
+    const result = reuse?.get(source.file) ?? parseSource(source, options, alsoRead, edited);
     parsed.set(source.file, result);
     documents.push(...result.documents);
     findings.push(...result.findings);
@@ -47,6 +61,28 @@ export function readDocuments(sources: readonly SourceText[], options: Migration
     findings.push(...late.findings);
   }
   return { parsed, documents, findings };
+}
+
+/**
+ * Reads one file. An edited file is read from the chunks it was assembled from: a chunk whose
+ * text the edits left as it was takes over the decision the first pass took on it.
+ */
+function parseSource(source: SourceText, options: MigrationOptions, alsoRead: RegExp | undefined, edited: EditedFiles | undefined): ParsedSource {
+  const pieces = edited?.pieces.get(source.file);
+  if (!pieces) return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
+  const { chunks, pieceOf } = chunksFromPieces(source.text, pieces, source.format);
+  const earlier = edited?.earlier.get(source.file);
+  const before = edited?.textBefore(source.file);
+  const known = (index: number) => {
+    const piece = pieceOf[index];
+    if (piece === undefined || !earlier || before === undefined) return undefined;
+    // The first pass's chunk `piece`, which the piece must still be, character for character.
+    const start = earlier.bounds[piece * 3];
+    const end = earlier.bounds[piece * 3 + 1];
+    if (start === undefined || end === undefined || before.slice(start, end) !== pieces[piece]) return undefined;
+    return earlier.decisions[piece];
+  };
+  return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, chunks, known);
 }
 
 /** A namespace's `default` service account with an IRSA role reaches pods that name no account. */

@@ -6,12 +6,12 @@ import type { Inventory } from '../model/inventory.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { planMigration } from '../planner/plan-migration.js';
 import type { PlanOptions } from '../planner/plan-options.js';
-import type { ParsedSource } from '../sources/parse-manifest-text.js';
+import { chunksAt, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
 import { affectedWorkloads } from './affected-workloads.js';
 import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
-import { readDocuments } from './read-documents.js';
+import { readDocuments, type EditedFiles } from './read-documents.js';
 import { sortFindings } from './sort-findings.js';
 import { verifyChanges } from './verify-changes.js';
 
@@ -48,15 +48,23 @@ export interface Pass {
   findings: Finding[];
   plan: MigrationPlan;
   changes: FileChange[];
+  /** The new text of each changed file as its old document chunks' new texts. */
+  pieces: ReadonlyMap<string, readonly string[]>;
 }
 
-export function runPass(sources: readonly SourceText[], options: MigrationOptions, reuse?: ReadonlyMap<string, ParsedSource>): Pass {
-  const { parsed, documents, findings } = readDocuments(sources, options, reuse);
+/**
+ * `reuse` holds files parsed already (unchanged since); `edited` the files the first pass edited
+ * (see readDocuments).
+ */
+export function runPass(sources: readonly SourceText[], options: MigrationOptions, reuse?: ReadonlyMap<string, ParsedSource>, edited?: EditedFiles): Pass {
+  const { parsed, documents, findings } = readDocuments(sources, options, reuse, edited);
   const analysis = analyze(documents, options.analyzer);
-  const { plan, changes } =
-    options.rewrite === false ? { plan: planMigration(analysis.inventory, options.plan), changes: [] } : planAndApply(sources, analysis.inventory, options);
-  findings.push(...analysis.findings, ...plan.findings);
-  return { parsed, inventory: analysis.inventory, findings, plan, changes };
+  const applied =
+    options.rewrite === false
+      ? { plan: planMigration(analysis.inventory, options.plan), changes: [], pieces: new Map<string, readonly string[]>() }
+      : planAndApply(sources, analysis.inventory, options, parsed);
+  findings.push(...analysis.findings, ...applied.plan.findings);
+  return { parsed, inventory: analysis.inventory, findings, ...applied };
 }
 
 /** Enough for any chain of dependent refusals in practice; each round only grows the exclusions. */
@@ -67,15 +75,25 @@ const MAX_ROUNDS = 4;
  * left out of the plan and the rest is planned again, so the result never half-migrates a
  * workload. The reasons of every round are kept for the report.
  */
-function planAndApply(sources: readonly SourceText[], inventory: Inventory, options: MigrationOptions): { plan: MigrationPlan; changes: FileChange[] } {
+function planAndApply(
+  sources: readonly SourceText[],
+  inventory: Inventory,
+  options: MigrationOptions,
+  parsed: ReadonlyMap<string, ParsedSource>,
+): { plan: MigrationPlan; changes: FileChange[]; pieces: ReadonlyMap<string, readonly string[]> } {
   const excluded = new Set<string>();
   const skipped: RefusedDocument[] = [];
+  // Files were split into chunks when read: the edits work on the same chunks.
+  const chunksOf = (source: SourceText) => {
+    const read = parsed.get(source.file);
+    return read ? chunksAt(source.text, read.bounds) : undefined;
+  };
   for (let round = 1; ; round++) {
     const plan = planMigration(inventory, options.plan, excluded);
-    const { changes, refused } = applyFileEdits(sources, transform(plan, inventory), options.cache);
+    const { changes, refused, pieces } = applyFileEdits(sources, transform(plan, inventory), options.cache, chunksOf);
     skipped.push(...refused);
     const newlyAffected = [...affectedWorkloads(refused, plan, inventory)].filter((key) => !excluded.has(key));
-    if (newlyAffected.length === 0 || round === MAX_ROUNDS) return { plan, changes: withSkipped(changes, skipped, sources) };
+    if (newlyAffected.length === 0 || round === MAX_ROUNDS) return { plan, changes: withSkipped(changes, skipped, sources), pieces };
     for (const key of newlyAffected) excluded.add(key);
   }
 }

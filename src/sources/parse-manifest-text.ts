@@ -15,6 +15,14 @@ export interface ParsedSource {
    * the migration will touch (see readDeferred).
    */
   deferred: DeferredChunk[];
+  /**
+   * Where the file's document chunks are (start, end and startLine of each, in order), so that
+   * edits and the second pass do not split it again; numbers rather than chunk objects, since
+   * they are kept for every file of the run (see chunksAt).
+   */
+  bounds: Int32Array;
+  /** What was decided about each chunk (same order), for the second pass. */
+  decisions: ChunkDecision[];
 }
 
 export interface DeferredChunk {
@@ -34,35 +42,73 @@ const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
 const KUSTOMIZATION_FILE = /(?:^|[\\/])(?:kustomization\.ya?ml|Kustomization)$/;
 
 /**
+ * What reading decides about one document chunk from its text alone, before parsing it:
+ * whether it counts as a document, and whether it is skipped (nothing relevant), reported as
+ * templated (`lines` are 1-based within the chunk), deferred (it only names service accounts),
+ * or read. It depends on nothing but the text (with the run's `alsoRead`, and whether the file is
+ * a kustomization), so the second pass takes it over for every chunk of an edited file whose
+ * text the edits left as it was.
+ */
+export type ChunkDecision = { counted: boolean } & (
+  | { kind: 'skip' | 'read' }
+  | { kind: 'templated'; lines: number[] }
+  | { kind: 'deferred'; names: string[] }
+);
+
+// The decisions with nothing of their own are shared: a large repository has tens of thousands.
+const SKIP = { counted: true, kind: 'skip' } as const;
+const SKIP_EMPTY = { counted: false, kind: 'skip' } as const;
+const READ = { counted: true, kind: 'read' } as const;
+const READ_EMPTY = { counted: false, kind: 'read' } as const;
+
+/** `always`: read whatever the text says (a kustomization matters for the namespace it sets). */
+function decide(text: string, format: SourceFormat, alsoRead: RegExp | undefined, always: boolean): ChunkDecision {
+  const counted = HAS_CONTENT.test(text);
+  const wanted = always || (alsoRead?.test(text) ?? false);
+  if (!wanted && !mayBeRelevant(text)) return counted ? SKIP : SKIP_EMPTY;
+  if (format === 'yaml' && hasTemplateActions(text)) return { counted, kind: 'templated', lines: relevantLines(text, 1) };
+  const names = wanted || mentionsPodIdentity(text) ? null : serviceAccountNamesIn(text);
+  if (names !== null) return { counted, kind: 'deferred', names };
+  return counted ? READ : READ_EMPTY;
+}
+
+/**
  * Turns the text of one file into Kubernetes objects with locations. Pure: the caller reads
  * the file. Documents that mention nothing an analyzer looks at are not parsed at all.
- */
-/**
  * `alsoRead` names more documents to read in full (the images of known AWS-only components, say),
- * since those mention nothing else that marks them as relevant.
+ * since those mention nothing else that marks them as relevant. `given` are the text's chunks
+ * when the caller has them already (they must be exactly what splitting the text gives), and
+ * `known` the decision already taken on a chunk of exactly the same text, when there was one.
  */
-export function parseManifestText(file: string, text: string, format: SourceFormat, cache?: PlainValueCache, alsoRead?: RegExp): ParsedSource {
+export function parseManifestText(
+  file: string,
+  text: string,
+  format: SourceFormat,
+  cache?: PlainValueCache,
+  alsoRead?: RegExp,
+  given?: DocumentChunk[],
+  known?: (index: number) => ChunkDecision | undefined,
+): ParsedSource {
   const deferred: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
-  const chunks: DocumentChunk[] =
-    format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+  const chunks = given ?? chunksOf(text, format);
   const templatedLines: number[] = [];
+  const decisions: ChunkDecision[] = [];
   let documentCount = 0;
-  // A kustomization matters for the namespace it sets even when it mentions nothing else.
   const isKustomizationFile = KUSTOMIZATION_FILE.test(file);
 
   for (const chunk of chunks) {
-    if (HAS_CONTENT.test(chunk.text)) documentCount++;
-    const wanted = isKustomizationFile || (alsoRead?.test(chunk.text) ?? false);
-    if (!wanted && !mayBeRelevant(chunk.text)) continue;
-    if (format === 'yaml' && hasTemplateActions(chunk.text)) {
-      templatedLines.push(...relevantLines(chunk.text, chunk.startLine + 1));
+    const decision = known?.(chunk.index) ?? decide(chunk.text, format, alsoRead, isKustomizationFile);
+    decisions.push(decision);
+    if (decision.counted) documentCount++;
+    if (decision.kind === 'skip') continue;
+    if (decision.kind === 'templated') {
+      for (const line of decision.lines) templatedLines.push(line + chunk.startLine);
       continue;
     }
-    const names = wanted || mentionsPodIdentity(chunk.text) ? null : serviceAccountNamesIn(chunk.text);
-    if (names !== null) {
-      deferred.push(deferredChunk(file, format, chunk, names));
+    if (decision.kind === 'deferred') {
+      deferred.push(deferredChunk(file, format, chunk, decision.names));
       continue;
     }
     const read = readChunk(chunk, cache);
@@ -89,7 +135,29 @@ export function parseManifestText(file: string, text: string, format: SourceForm
       ),
     );
   }
-  return { documents, findings, documentCount, deferred };
+  return { documents, findings, documentCount, deferred, bounds: boundsOf(chunks), decisions };
+}
+
+function boundsOf(chunks: readonly DocumentChunk[]): Int32Array {
+  const bounds = new Int32Array(chunks.length * 3);
+  chunks.forEach((chunk, index) => bounds.set([chunk.start, chunk.end, chunk.startLine], index * 3));
+  return bounds;
+}
+
+/** The chunks of `text` at `bounds` (which must come from the same text). */
+export function chunksAt(text: string, bounds: Int32Array): DocumentChunk[] {
+  const chunks: DocumentChunk[] = [];
+  for (let at = 0; at < bounds.length; at += 3) {
+    const start = bounds[at]!;
+    const end = bounds[at + 1]!;
+    chunks.push({ index: at / 3, start, end, text: text.slice(start, end), startLine: bounds[at + 2]! });
+  }
+  return chunks;
+}
+
+/** A JSON file is one chunk; YAML splits at its document markers. */
+export function chunksOf(text: string, format: SourceFormat): DocumentChunk[] {
+  return format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
 }
 
 /**
@@ -98,7 +166,7 @@ export function parseManifestText(file: string, text: string, format: SourceForm
  * again only then rather than remembered for every file.
  */
 export function unreadPodChunks(file: string, text: string, format: SourceFormat): DeferredChunk[] {
-  const chunks = format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+  const chunks = chunksOf(text, format);
   return chunks
     .filter((chunk) => !mayBeRelevant(chunk.text) && chunk.text.includes('containers') && !chunk.text.includes('{{'))
     .map((chunk) => deferredChunk(file, format, chunk, []));

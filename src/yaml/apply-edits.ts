@@ -11,10 +11,17 @@ import type { EditOutcome, EditRefusal, YamlEdit } from './yaml-edit.js';
  * Applies edits to the text of a YAML or JSON file. Each document is edited on its own text,
  * so every byte outside an edited region stays as it was. When an edit on a document is unsafe,
  * or the edited document does not read back as intended, that document is left byte-identical
- * and a refusal says why and where. Never throws.
+ * and a refusal says why and where. Never throws. `given` are the text's chunks when the caller
+ * has them already (exactly what splitting the text gives).
  */
-export function applyEdits(text: string, format: SourceFormat, edits: readonly YamlEdit[], cache?: PlainValueCache): EditOutcome {
-  const chunks: DocumentChunk[] = format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text);
+export function applyEdits(
+  text: string,
+  format: SourceFormat,
+  edits: readonly YamlEdit[],
+  cache?: PlainValueCache,
+  given?: readonly DocumentChunk[],
+): EditOutcome {
+  const chunks: readonly DocumentChunk[] = given ?? (format === 'json' ? [{ index: 0, start: 0, end: text.length, text, startLine: 0 }] : splitDocuments(text));
   const eol = lineEndingOf(text);
   const byDoc = new Map<number, YamlEdit[]>();
   for (const edit of edits) byDoc.set(edit.docIndex, [...(byDoc.get(edit.docIndex) ?? []), edit]);
@@ -36,7 +43,7 @@ export function applyEdits(text: string, format: SourceFormat, edits: readonly Y
   for (const index of [...byDoc.keys()].sort((a, b) => a - b)) {
     if (!chunks[index]) refused.push({ docIndex: index, reason: `there is no document ${index} in the file`, line: 1, col: 1 });
   }
-  return { text: pieces.join(''), refused };
+  return { text: pieces.join(''), refused, pieces };
 }
 
 function position(chunk: DocumentChunk, offset: number): { line: number; col: number } {

@@ -123,17 +123,28 @@ function childBlock(text: string, keyLine: Line, keyIndent: number, limit: numbe
   const isList = text.startsWith('- ', first.content) || (text[first.content] === '-' && first.content + 1 === first.end);
   if (first.indent < keyIndent || (first.indent === keyIndent && !isList)) return null;
   const indent = first.indent;
-  let end = limit;
-  for (let position = first.next; position < limit; ) {
-    const line = lineAt(text, position);
-    // A map's entries may hold indentless lists at the map's own column; a list ends at anything else.
-    if (!isBlankOrComment(text, line) && (line.indent < indent || (isList && line.indent === indent && !text.startsWith('-', line.content)))) {
-      end = line.start;
-      break;
-    }
-    position = line.next;
+  return { block: { start: first.start, end: blockEnd(text, first.next, limit, indent, isList), indent }, isList };
+}
+
+/**
+ * Where a block whose entries sit at `indent` ends: the first line with content that is less
+ * indented (or, for a list, level with it but not an item). A map's entries may hold indentless
+ * lists at the map's own column. It reads every line of the block, so it does what `lineAt`
+ * does without making an object per line: this runs for every edit's path.
+ */
+function blockEnd(text: string, from: number, limit: number, indent: number, isList: boolean): number {
+  for (let position = from; position < limit; ) {
+    const newline = text.indexOf('\n', position);
+    let end = newline === -1 ? text.length : newline;
+    if (end > position && text.charCodeAt(end - 1) === 13) end--;
+    let content = position;
+    while (content < end && text.charCodeAt(content) === 32) content++;
+    const blankOrComment = content === end || text.charCodeAt(content) === 35; // '#'
+    const lineIndent = content - position;
+    if (!blankOrComment && (lineIndent < indent || (isList && lineIndent === indent && text.charCodeAt(content) !== 45 /* - */))) return position;
+    position = newline === -1 ? text.length : newline + 1;
   }
-  return { block: { start: first.start, end, indent }, isList };
+  return limit;
 }
 
 /** The start of the first document line with content, past markers, directives and comments. */

@@ -31,7 +31,7 @@ export function editChunk(text: string, edits: readonly YamlEdit[], format: Sour
   for (const edit of edits) {
     if (edit.op !== 'insert-document-after') continue;
     if (format === 'json') return refuse('a JSON file holds one document; another cannot be added after it', 0);
-    const rendered = renderNewDocument(edit.value, edit.comment, eol);
+    const rendered = renderNewDocument(edit.value, edit.comment, eol, cache);
     if (isRefusal(rendered)) return rendered;
     inserted.push(rendered);
   }
@@ -45,13 +45,14 @@ export function editChunk(text: string, edits: readonly YamlEdit[], format: Sour
   return `${kept}${needsBreak ? eol : ''}${inserted.join('')}`;
 }
 
-function renderNewDocument(value: Record<string, unknown>, comment: string | undefined, eol: string): string | Refusal {
+function renderNewDocument(value: Record<string, unknown>, comment: string | undefined, eol: string, cache?: PlainValueCache): string | Refusal {
   const lines = comment === undefined ? [] : comment.split(/\r?\n/).map((line) => (line === '' ? '#' : `# ${line}`));
   const body = renderBlock(value, eol);
   const rendered = `---${eol}${lines.map((line) => `${line}${eol}`).join('')}${body}`;
   let readBack: unknown;
   try {
-    readBack = fastPlainValue(rendered)?.value ?? yaml().parse(rendered);
+    // Cached by its text, so the second pass does not read the new document again.
+    readBack = fastPlainValue(rendered, cache)?.value ?? yaml().parse(rendered);
   } catch (error) {
     return refuse(`verification failed: the new document does not parse (${firstLine(String(error))})`, 0);
   }

@@ -20,4 +20,6 @@ export interface EditRefusal {
 export interface EditOutcome {
   text: string;
   refused: EditRefusal[];
+  /** The new text of each document chunk, in order: `text` is their concatenation. */
+  pieces: string[];
 }

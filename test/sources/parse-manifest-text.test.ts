@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifestText, readDeferred } from '../../src/sources/parse-manifest-text.js';
+import { splitDocuments } from '../../src/yaml/index.js';
 
 /** Everything the file holds that any analyzer could need, deferred documents included. */
 function readAll(file: string, text: string, format: 'yaml' | 'json') {
@@ -80,5 +81,37 @@ describe('hasTemplateActions', () => {
     ['kind: ConfigMap\n', false],
   ])('%j -> %s', (text, expected) => {
     expect(hasTemplateActions(text)).toBe(expected);
+  });
+});
+
+describe('parseManifestText with decisions taken before', () => {
+  it('decides the same from the decisions of unchanged chunks, at the chunks\' new places', () => {
+    const pieces = [
+      '# header\n',
+      '---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n',
+      '---\napiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    aadpodidbinding: x\n',
+      '---\nkind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: {{ .Values.sa }}\n',
+      '---\napiVersion: v1\nkind: ConfigMap\n',
+    ];
+    const first = parseManifestText('f.yaml', pieces.join(''), 'yaml');
+    // The same chunks, moved down by an edit of the first one.
+    const edited = ['# header\n# two more\n# lines\n', ...pieces.slice(1)];
+    const second = edited.join('');
+    const chunks = splitDocuments(second);
+    let asked = 0;
+    const known = (index: number) => {
+      asked++;
+      return index === 0 ? undefined : first.decisions[index];
+    };
+    const withKnown = parseManifestText('f.yaml', second, 'yaml', undefined, undefined, chunks, known);
+    expect(asked).toBe(5);
+    const visible = (parsed: ReturnType<typeof parseManifestText>) => ({
+      documents: parsed.documents.map((doc) => ({ index: doc.docIndex, kind: doc.object.kind, location: doc.location })),
+      findings: parsed.findings,
+      documentCount: parsed.documentCount,
+      deferred: parsed.deferred,
+    });
+    expect(visible(withKnown)).toEqual(visible(parseManifestText('f.yaml', second, 'yaml')));
+    expect(withKnown.findings).toEqual([expect.objectContaining({ id: 'templated-file', location: expect.objectContaining({ line: 20 }) })]);
   });
 });
