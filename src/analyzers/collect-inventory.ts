@@ -13,7 +13,7 @@ import { readSecretProviderClass, readServiceAccount } from './inventory/read-ot
 import path from 'node:path';
 import { embeddedValues, stringValuesDocument } from './inventory/embedded-values.js';
 import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
-import { isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
+import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
 import { matchBindings } from './match-bindings.js';
 
@@ -38,9 +38,21 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
   inventory.kustomizations = documents.filter(isKustomization).map(readKustomization);
   const kustomized = kustomizeNamespaces(inventory.kustomizations);
   const kustomizationDocs = new Set(inventory.kustomizations.map((entry) => entry.doc));
-  for (const doc of documents) {
+  // Inline strategic-merge patches are read as the manifests they hold, in their kustomization's namespace.
+  const patchNamespaces = new Map<ManifestDocument, string | undefined>();
+  for (const entry of inventory.kustomizations) {
+    for (const patch of entry.inlinePatches) {
+      const inner = inlinePatchDocument(entry, patch);
+      if (inner) patchNamespaces.set(inner, entry.namespace ?? kustomized.get(entry.dir));
+    }
+  }
+  for (const doc of [...documents, ...patchNamespaces.keys()]) {
     if (kustomizationDocs.has(doc)) continue;
-    const namespace = kustomized.size === 0 ? undefined : kustomized.get(path.posix.normalize(doc.file.replaceAll('\\', '/')));
+    const namespace = patchNamespaces.has(doc)
+      ? patchNamespaces.get(doc)
+      : kustomized.size === 0
+        ? undefined
+        : kustomized.get(path.posix.normalize(doc.file.replaceAll('\\', '/')));
     const options = namespace === undefined ? given : { ...given, namespaceOverride: namespace };
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
     else if (isPodIdentityKind(doc, 'AzureIdentityBinding')) inventory.bindings.push(readAzureIdentityBinding(doc, options));

@@ -116,8 +116,8 @@ export interface KustomizationEntry {
   namespace: string | null;
   /** Files and folders it names (resources, bases, components, patch files), resolved against `dir`. */
   files: string[];
-  /** Patches written inline as strings, with where they are. */
-  inlinePatches: { path: NodePath; text: string }[];
+  /** Patches written inline as strings, with where they are and the name their `target` selects (a regular expression in kustomize). */
+  inlinePatches: { path: NodePath; text: string; targetName: string | null }[];
   commonLabels: Record<string, string>;
 }
 

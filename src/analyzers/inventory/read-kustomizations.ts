@@ -7,7 +7,8 @@
  * Flux's own `Kustomization` (kustomize.toolkit.fluxcd.io) is another thing and is not read here.
  */
 import path from 'node:path';
-import type { ManifestDocument, NodePath } from '../../model/document.js';
+import jsyaml from 'js-yaml';
+import type { ManifestDocument } from '../../model/document.js';
 import type { KustomizationEntry } from '../../model/inventory.js';
 import { asFields, stringMapOf, stringOf } from '../object-fields.js';
 
@@ -24,7 +25,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
   const dir = path.posix.dirname(doc.file.replaceAll('\\', '/'));
   const list = (key: string): unknown[] => (Array.isArray(object[key]) ? (object[key] as unknown[]) : []);
   const files: string[] = [];
-  const inlinePatches: { path: NodePath; text: string }[] = [];
+  const inlinePatches: KustomizationEntry['inlinePatches'] = [];
   const named = (entry: unknown) => {
     const value = stringOf(entry ?? null);
     if (value && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) files.push(path.posix.normalize(path.posix.join(dir, value)));
@@ -32,7 +33,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
   for (const key of ['resources', 'bases', 'components']) list(key).forEach(named);
   list('patchesStrategicMerge').forEach((entry, index) => {
     const value = stringOf(entry ?? null);
-    if (value?.includes('\n')) inlinePatches.push({ path: ['patchesStrategicMerge', index], text: value });
+    if (value?.includes('\n')) inlinePatches.push({ path: ['patchesStrategicMerge', index], text: value, targetName: null });
     else named(entry);
   });
   for (const key of ['patches', 'patchesJson6902']) {
@@ -40,7 +41,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
       const fields = asFields(entry);
       named(fields?.path);
       const patch = stringOf(fields?.patch ?? null);
-      if (patch) inlinePatches.push({ path: [key, index, 'patch'], text: patch });
+      if (patch) inlinePatches.push({ path: [key, index, 'patch'], text: patch, targetName: stringOf(asFields(fields?.target)?.name ?? null) });
     });
   }
   return {
@@ -75,4 +76,28 @@ export function kustomizeNamespaces(kustomizations: readonly KustomizationEntry[
   const ordered = [...kustomizations].sort((a, b) => Number(included.has(a.dir)) - Number(included.has(b.dir)));
   for (const entry of ordered) if (entry.namespace) apply(entry, entry.namespace, new Set());
   return namespaces;
+}
+
+/**
+ * A strategic-merge patch written inline, as the manifest it holds, addressed through the
+ * kustomization (ManifestDocument.embeddedIn): it is analyzed and rewritten like a patch file.
+ * Null for JSON 6902 operations, several documents, templating, and patches whose target names
+ * other objects than the patch itself (kustomize reads `target.name` as a regular expression, as
+ * in `(source-controller|image-reflector-controller)`): a federated credential needs the real name.
+ */
+export function inlinePatchDocument(kustomization: KustomizationEntry, patch: KustomizationEntry['inlinePatches'][number]): ManifestDocument | null {
+  if (patch.text.includes('{{') || /^---/m.test(patch.text.trim().slice(3))) return null;
+  let object: unknown;
+  try {
+    object = jsyaml.load(patch.text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+  const fields = asFields(object);
+  const name = stringOf(asFields(fields?.metadata)?.name ?? null);
+  if (!fields || typeof fields.kind !== 'string' || name === null) return null;
+  if (patch.targetName !== null && patch.targetName !== name) return null;
+  const { doc } = kustomization;
+  const locate = () => doc.locate(patch.path);
+  return { file: doc.file, docIndex: doc.docIndex, pathPrefix: [], format: 'yaml', object: fields, location: locate(), locate, embeddedIn: { doc, path: patch.path, text: patch.text } };
 }

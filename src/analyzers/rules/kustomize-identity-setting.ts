@@ -2,9 +2,10 @@
  * kustomize settings that carry pod identity or IRSA where wimigrate does not rewrite them yet
  * (https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/): `commonLabels`
  * puts `aadpodidbinding` on every resource and into every selector, which Kubernetes never lets
- * change; patches written inline as strings (strategic merge or JSON 6902, where the annotation
- * key may be spelled `eks.amazonaws.com~1role-arn`).
+ * change; inline JSON 6902 patches (where the annotation key is spelled
+ * `eks.amazonaws.com~1role-arn`) and inline patches whose target selects other names.
  */
+import { inlinePatchDocument } from '../inventory/read-kustomizations.js';
 import { POD_IDENTITY_LABEL } from '../match-bindings.js';
 import type { Rule, RuleHit } from '../rule.js';
 
@@ -27,7 +28,10 @@ export const kustomizeIdentitySetting: Rule = {
       }
       for (const patch of kustomization.inlinePatches) {
         const setting = IDENTITY_SETTING.exec(patch.text)?.[0];
-        if (setting) hits.push({ message: `an inline patch (${patch.path.join('.')}) sets ${setting.replace('~1', '/')}; inline patches are not rewritten`, location: kustomization.doc.locate(patch.path) });
+        // Strategic-merge patches of one named object are rewritten like patch files (read-kustomizations.ts).
+        if (setting && inlinePatchDocument(kustomization, patch) === null) {
+          hits.push({ message: `an inline patch (${patch.path.join('.')}) sets ${setting.replace('~1', '/')}; JSON 6902 patches and patches whose target selects other names are not rewritten`, location: kustomization.doc.locate(patch.path) });
+        }
       }
     }
     return hits;
