@@ -51,20 +51,27 @@ export function valueAt(value: unknown, path: NodePath): unknown {
 }
 
 /**
- * The document a `values: |` string holds, addressed through the outer document: positions are
- * the string's key (a person looks there), edits go through the string (ManifestDocument.embeddedIn).
- * Null when the string is not a YAML map, or holds templating (ApplicationSet `{{ }}` placeholders).
+ * The YAML map a string holds (Argo CD's `helm.values: |`, an inline kustomize patch), as a
+ * document addressed through the outer one: positions are the string's key (a person looks
+ * there), edits go through the string (ManifestDocument.embeddedIn). Null when the string is not
+ * one YAML map, or holds templating (ApplicationSet `{{ }}` placeholders).
  */
-export function stringValuesDocument(doc: ManifestDocument, path: NodePath): ManifestDocument | null {
-  const text = valueAt(doc.object, path);
-  if (typeof text !== 'string' || text.includes('{{')) return null;
+export function documentInString(doc: ManifestDocument, path: NodePath, text: string): ManifestDocument | null {
+  if (text.includes('{{')) return null;
   let object: unknown;
   try {
     object = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
   } catch {
     return null;
   }
-  if (!asFields(object)) return null;
+  const fields = asFields(object);
+  if (!fields) return null;
   const locate = () => doc.locate(path);
-  return { file: doc.file, docIndex: doc.docIndex, pathPrefix: [], format: 'yaml', object: object as ManifestDocument['object'], location: locate(), locate, embeddedIn: { doc, path, text } };
+  return { file: doc.file, docIndex: doc.docIndex, pathPrefix: [], format: 'yaml', object: fields, location: locate(), locate, embeddedIn: { doc, path, text } };
+}
+
+/** The values a `helm.values: |` string holds. */
+export function stringValuesDocument(doc: ManifestDocument, path: NodePath): ManifestDocument | null {
+  const text = valueAt(doc.object, path);
+  return typeof text === 'string' ? documentInString(doc, path, text) : null;
 }

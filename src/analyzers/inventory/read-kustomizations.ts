@@ -7,10 +7,10 @@
  * Flux's own `Kustomization` (kustomize.toolkit.fluxcd.io) is another thing and is not read here.
  */
 import path from 'node:path';
-import jsyaml from 'js-yaml';
 import type { ManifestDocument } from '../../model/document.js';
 import type { KustomizationEntry } from '../../model/inventory.js';
 import { asFields, stringMapOf, stringOf } from '../object-fields.js';
+import { documentInString } from './embedded-values.js';
 
 const FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -86,18 +86,9 @@ export function kustomizeNamespaces(kustomizations: readonly KustomizationEntry[
  * in `(source-controller|image-reflector-controller)`): a federated credential needs the real name.
  */
 export function inlinePatchDocument(kustomization: KustomizationEntry, patch: KustomizationEntry['inlinePatches'][number]): ManifestDocument | null {
-  if (patch.text.includes('{{') || /^---/m.test(patch.text.trim().slice(3))) return null;
-  let object: unknown;
-  try {
-    object = jsyaml.load(patch.text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return null;
-  }
-  const fields = asFields(object);
-  const name = stringOf(asFields(fields?.metadata)?.name ?? null);
-  if (!fields || typeof fields.kind !== 'string' || name === null) return null;
-  if (patch.targetName !== null && patch.targetName !== name) return null;
-  const { doc } = kustomization;
-  const locate = () => doc.locate(patch.path);
-  return { file: doc.file, docIndex: doc.docIndex, pathPrefix: [], format: 'yaml', object: fields, location: locate(), locate, embeddedIn: { doc, path: patch.path, text: patch.text } };
+  // A JSON 6902 patch is a list, not a map; several documents do not load as one.
+  const inner = documentInString(kustomization.doc, patch.path, patch.text);
+  const name = stringOf(asFields(inner?.object.metadata)?.name ?? null);
+  if (!inner || typeof inner.object.kind !== 'string' || name === null) return null;
+  return patch.targetName === null || patch.targetName === name ? inner : null;
 }
