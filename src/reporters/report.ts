@@ -33,6 +33,9 @@ export interface Report {
     workloadsLabelled: number;
     workloadsWithIdentity: number;
     irsaServiceAccounts: number;
+    /** Managed identities that take over IAM roles, and the places still carrying a pending placeholder for one. */
+    roleIdentities: number;
+    pendingClientIds: number;
     serviceAccounts: number;
     federatedCredentials: number;
     filesChanged: number;
@@ -74,6 +77,8 @@ export function buildSummary(result: MigrationResult): ReportSummary {
     workloadsLabelled: inventory.workloads.filter((workload) => 'aadpodidbinding' in workload.podLabels).length,
     workloadsWithIdentity: new Set(inventory.assignments.map((assignment) => assignment.workload)).size,
     irsaServiceAccounts: inventory.irsaServiceAccounts.length,
+    roleIdentities: plan.roleIdentities.length,
+    pendingClientIds: plan.irsaServiceAccounts.filter((account) => account.pending).length + plan.valuesWorkloads.filter((entry) => entry.pending).length,
     serviceAccounts: plan.serviceAccounts.length,
     federatedCredentials: plan.federatedCredentials.length,
     filesChanged: changes.filter((change) => change.before !== change.after).length,

@@ -16,7 +16,11 @@ export function summaryLine(command: Report['command'], s: ReportSummary): strin
   if (command !== 'scan') {
     parts.push(`${plural(s.filesChanged, 'file')} to change`);
     if (s.filesSkipped > 0) parts.push(`${plural(s.filesSkipped, 'file')} with skipped edits`);
-    parts.push(plural(s.serviceAccounts, 'service account'), plural(s.federatedCredentials, 'federated credential'));
+    parts.push(plural(s.serviceAccounts, 'service account'));
+    if (s.roleIdentities > 0) {
+      parts.push(`${plural(s.roleIdentities, 'managed identity').replace('identitys', 'identities')} for IAM roles${s.pendingClientIds > 0 ? ` (${s.pendingClientIds} client id${s.pendingClientIds === 1 ? '' : 's'} pending)` : ''}`);
+    }
+    parts.push(plural(s.federatedCredentials, 'federated credential'));
   }
   const findings = `${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info`;
   return `Summary: ${parts.join(', ')}; ${findings}.`;
