@@ -34,7 +34,7 @@ export const valuesIdentitySetting: Rule = {
   id: 'values-identity-setting',
   severity: 'warning',
   title: 'Helm values set pod identity or IRSA',
-  fix: 'wimigrate migrate rewrites serviceAccount annotations and podLabels (see the README); AGIC (armAuth.type: workloadIdentity with identityClientID) and the aad-pod-identity chart\'s own identities still need a manual edit.',
+  fix: 'wimigrate migrate rewrites serviceAccount annotations and podLabels, and AGIC\'s armAuth through the chart table (see the README); the aad-pod-identity chart\'s own identities go away with the chart.',
   check({ inventory }) {
     const hits: RuleHit[] = [];
     const report = (value: unknown, path: NodePath, at: (path: NodePath) => SourceLocation, prefix = '') => {
