@@ -43,6 +43,10 @@ export function plainIsSafe(value: string, context: ScalarContext = 'block'): bo
   // (client and tenant ids), which no YAML version reads as a number or a date.
   if (/^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(value)) return true;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true;
+  // Such a word with `:` inside and never `: ` (a placeholder `wimigrate-pending:<name>`, an ARN,
+  // a URL): no YAML version reads a colon that is not followed by a space as a key, and only
+  // numbers (which start with a digit) are sexagesimal in YAML 1.1. Flow context is stricter (below).
+  if (context === 'block' && /^[A-Za-z][A-Za-z0-9_./-]*(?::+[A-Za-z0-9_./-]+)+$/.test(value)) return true;
   if (/^(?:y|n|yes|no|on|off|true|false|null|~)$/i.test(value)) return false;
   if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[,[\]{}#&*!|>'"%@`]|^[-?:](?:[ \t]|$)|:$/.test(value)) return false;
   // Inside flow collections libyaml-based decoders (go-yaml, so Kubernetes) have rejected `:` in plain scalars.
