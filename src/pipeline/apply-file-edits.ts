@@ -51,7 +51,7 @@ export function applyFileEdits(
     const after = outcome.text.trim() === '' && source.text.trim() !== '' ? null : outcome.text;
     if (after !== source.text || skipped.length > 0) {
       changes.push({ file: source.file, format: source.format, before: source.text, after, skipped });
-      if (after !== null && after !== source.text) pieces.set(source.file, outcome.pieces);
+      if (after !== null && after !== source.text) pieces.set(source.file, slicesOf(after, outcome.pieces, cache));
     }
   }
   const known = new Set(sources.map((source) => source.file));
@@ -60,4 +60,24 @@ export function applyFileEdits(
     changes.push({ file: created.file, format: created.file.endsWith('.json') ? 'json' : 'yaml', before: null, after: created.text, skipped: [] });
   }
   return { changes: changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), refused, pieces };
+}
+
+/**
+ * The pieces again, as slices of the file's new text (which holds the same characters): an
+ * edited piece is a string of its own, and keeping both it and the new text until the second
+ * pass doubles the memory of every edited document (about 20 MB at 80,000 documents). The
+ * value cache is keyed by the same characters, so its entry is moved to the slice.
+ */
+function slicesOf(text: string, pieces: readonly string[], cache: PlainValueCache | undefined): string[] {
+  let at = 0;
+  return pieces.map((piece) => {
+    const slice = text.slice(at, (at += piece.length));
+    const known = cache?.get(piece);
+    if (cache && known !== undefined) {
+      // Map keys compare by content: deleting first makes the slice the key that is kept.
+      cache.delete(piece);
+      cache.set(slice, known);
+    }
+    return slice;
+  });
 }

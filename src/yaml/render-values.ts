@@ -14,6 +14,24 @@ function readsBackAs(value: string, version: '1.1' | '1.2'): boolean {
 }
 
 /**
+ * The parser's answer for each value asked about: a run renders the same issuer URL, role ARN
+ * or tenant id thousands of times, and each answer costs two parses with the yaml library. The
+ * answer depends on the value alone. Cleared when it grows large, so memory stays bounded.
+ */
+const readsBack = new Map<string, boolean>();
+const READS_BACK_LIMIT = 10_000;
+
+function readsBackBoth(value: string): boolean {
+  let known = readsBack.get(value);
+  if (known === undefined) {
+    if (readsBack.size >= READS_BACK_LIMIT) readsBack.clear();
+    known = readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
+    readsBack.set(value, known);
+  }
+  return known;
+}
+
+/**
  * A plain scalar is only safe when it reads back as exactly the same string, both as YAML 1.2
  * (this library) and as YAML 1.1, which is what Kubernetes' own decoder speaks: there `yes`,
  * `on` and `0777` are not strings.
@@ -25,11 +43,15 @@ export function plainIsSafe(value: string, context: ScalarContext = 'block'): bo
   // (client and tenant ids), which no YAML version reads as a number or a date.
   if (/^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(?:y|n|yes|no|on|off|true|false|null)$/i.test(value)) return true;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return true;
+  // Such a word with `:` inside and never `: ` (a placeholder `wimigrate-pending:<name>`, an ARN,
+  // a URL): no YAML version reads a colon that is not followed by a space as a key, and only
+  // numbers (which start with a digit) are sexagesimal in YAML 1.1. Flow context is stricter (below).
+  if (context === 'block' && /^[A-Za-z][A-Za-z0-9_./-]*(?::+[A-Za-z0-9_./-]+)+$/.test(value)) return true;
   if (/^(?:y|n|yes|no|on|off|true|false|null|~)$/i.test(value)) return false;
   if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[,[\]{}#&*!|>'"%@`]|^[-?:](?:[ \t]|$)|:$/.test(value)) return false;
   // Inside flow collections libyaml-based decoders (go-yaml, so Kubernetes) have rejected `:` in plain scalars.
   if (context === 'flow' && /[,[\]{}:]/.test(value)) return false;
-  return readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
+  return readsBackBoth(value);
 }
 
 /**

@@ -13,6 +13,12 @@ describe('plainIsSafe', () => {
     expect(plainIsSafe('a}b', 'flow')).toBe(false);
     expect(plainIsSafe('nginx:1.27', 'flow')).toBe(false);
   });
+  it('decides words with colons without the parser as the parser would, in YAML 1.2 and 1.1', () => {
+    const readsBack = (value: string) => parse(value, { version: '1.2' }) === value && parse(value, { version: '1.1' }) === value;
+    const words = ['wimigrate-pending:web-1', 'https://example.com/a/', 'arn:aws:iam::111122223333:role/x', 'a:b', 'y:n', 'on:off', 'true:1', 'a::b', 'e:1', 'x:.inf', 'x:-1'];
+    for (const value of words) expect(plainIsSafe(value), value).toBe(readsBack(value));
+    expect(plainIsSafe('wimigrate-pending:web-1', 'flow')).toBe(false);
+  });
 });
 
 describe('renderScalar', () => {
