@@ -56,10 +56,10 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  withInputOptions(program.command('scan').description('inventory of pod identity use, with findings'), ['text', 'json', 'markdown']).action(
+  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown']).action(
     lazy(async () => (await import('./scan-command.js')).scanCommand),
   );
-  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
+  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
     lazy(async () => (await import('./plan-command.js')).planCommand),
   );
   withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', 'json']))
