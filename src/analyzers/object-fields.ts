@@ -4,6 +4,7 @@
  * decoded them that way, so real manifests carry `ResourceID`, `ClientID`, `Selector`...
  * (https://github.com/Azure/aad-pod-identity/releases/tag/v1.6.0).
  */
+import type { NodePath } from '../model/document.js';
 
 export type Fields = Record<string, unknown>;
 
@@ -68,6 +69,13 @@ export function pathOf(object: unknown, path: readonly string[]): unknown {
     current = fields[key];
   }
   return current;
+}
+
+/** Reads a nested path through maps and lists (a number or a numeric key indexes a list). */
+export function valueAt(value: unknown, path: NodePath): unknown {
+  let node = value;
+  for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[String(segment)] : undefined;
+  return node;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,10 +3,11 @@
  * comes from the values themselves, from the AzureIdentity a pod identity selector is bound to,
  * or from the managed identity of an IAM role (a pending placeholder until it is known).
  */
-import { identityNameForRole, pendingClientId, pendingIdentityName, roleNameOf } from '../azure/role-identity-name.js';
+import { pendingIdentityName } from '../azure/role-identity-name.js';
+import { clientIdToWrite } from './role-identities.js';
 import { indexIdentities } from '../analyzers/match-bindings.js';
 import { isGuid, stringOf } from '../analyzers/object-fields.js';
-import { valueAt } from '../analyzers/inventory/embedded-values.js';
+import { valueAt } from '../analyzers/object-fields.js';
 import { documentKey, type NodePath } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { ChartValuesEntry, Inventory } from '../model/inventory.js';
@@ -91,7 +92,7 @@ function clientIdOf(
   if (value === null) return null;
   if (chart.clientId.from === 'value') return isGuid(value) ? value : null;
   if (chart.clientId.from === 'selector') return boundIdentity(value, inventory, identitiesByRef)?.clientId ?? null;
-  if (roleNameOf(value) === null) return null;
+  // Every role ARN chart values name has its identity (chartRoleArns feeds the registry).
   const identity = roleIdentity(value);
-  return identity?.clientId ?? pendingClientId(identity?.name ?? identityNameForRole(value));
+  return identity ? clientIdToWrite(identity, undefined).clientId : null;
 }

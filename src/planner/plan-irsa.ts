@@ -6,10 +6,9 @@
  * naming the identity, which a later run with the completed map replaces.
  */
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
-import { pendingClientId, pendingIdentityName } from '../azure/role-identity-name.js';
+import { pendingIdentityName } from '../azure/role-identity-name.js';
 import { pendingClientIdFindings } from './pending-client-ids.js';
-import { roleIdentities } from './role-identities.js';
-import { isGuid } from '../analyzers/object-fields.js';
+import { clientIdToWrite, roleIdentities } from './role-identities.js';
 import { documentKey } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Inventory, ServiceAccountEntry } from '../model/inventory.js';
@@ -101,7 +100,7 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
   };
 }
 
-/** A client id someone already wrote is kept until the map knows better; otherwise the placeholder. */
+/** An IRSA service account as planned (its client id: see clientIdToWrite). */
 function plannedAccount(
   doc: ServiceAccountEntry['doc'],
   ref: ServiceAccountEntry['ref'],
@@ -111,14 +110,12 @@ function plannedAccount(
   options: PlanOptions,
   tokenExpiration: number | null,
 ): PlannedIrsaServiceAccount {
-  const clientId = identity.clientId ?? (existing !== undefined && isGuid(existing) ? existing : null);
   return {
     key: documentKey(doc),
     ref,
     roleArn,
     identityName: identity.name,
-    clientId: clientId ?? pendingClientId(identity.name),
-    pending: clientId === null,
+    ...clientIdToWrite(identity, existing),
     tenantId: options.tenantId,
     tokenExpiration,
     workloads: [],

@@ -8,7 +8,8 @@
 import { identityOfBinding, indexIdentities } from '../analyzers/match-bindings.js';
 import { isGuid } from '../analyzers/object-fields.js';
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
-import { pendingClientId, pendingIdentityName } from '../azure/role-identity-name.js';
+import { pendingIdentityName } from '../azure/role-identity-name.js';
+import { clientIdToWrite } from './role-identities.js';
 import { documentKey } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry, Inventory, ValuesWorkloadEntry } from '../model/inventory.js';
@@ -36,8 +37,7 @@ export function planValues(
     const role = roleArn ? roleIdentity(roleArn) : pendingName ? identityNamed(pendingName) : undefined;
     if (role) {
       const existing = entry.annotations[CLIENT_ID_ANNOTATION];
-      const clientId = role.clientId ?? (existing !== undefined && isGuid(existing) ? existing : null);
-      planned.push({ ...base, source: 'irsa', identityName: role.name, clientId: clientId ?? pendingClientId(role.name), pending: clientId === null });
+      planned.push({ ...base, source: 'irsa', identityName: role.name, ...clientIdToWrite(role, existing) });
     } else if (entry.selector) {
       const identity = boundIdentity(entry.selector, inventory, identitiesByRef);
       if (!identity) {

@@ -4,7 +4,8 @@
  * ARN order so that names are stable from run to run. A pending placeholder from an earlier run
  * names its identity even after cutover has removed the role annotation.
  */
-import { identityNameForRole, roleNameOf } from '../azure/role-identity-name.js';
+import { identityNameForRole, pendingClientId, roleNameOf } from '../azure/role-identity-name.js';
+import { isGuid } from '../analyzers/object-fields.js';
 import type { PlannedRoleIdentity } from '../model/plan.js';
 import type { PlanOptions } from './plan-options.js';
 
@@ -51,4 +52,13 @@ export function roleIdentities(roleArns: readonly string[], options: PlanOptions
     },
     all: () => [...byName.values()],
   };
+}
+
+/**
+ * The client id to write for an identity: the identity map's; else one someone already wrote by
+ * hand (a GUID), kept until the map knows better; else the pending placeholder.
+ */
+export function clientIdToWrite(identity: PlannedRoleIdentity, existing: string | undefined): { clientId: string; pending: boolean } {
+  const known = identity.clientId ?? (existing !== undefined && isGuid(existing) ? existing : null);
+  return known === null ? { clientId: pendingClientId(identity.name), pending: true } : { clientId: known, pending: false };
 }

@@ -1,5 +1,5 @@
 /** Chart-specific identity values (migrations/helm-charts.yaml), as the plan says; unchanged values are not touched. */
-import { valueAt } from '../analyzers/inventory/embedded-values.js';
+import { valueAt } from '../analyzers/object-fields.js';
 import { documentKey } from '../model/document.js';
 import { deleteAt, editsOnly, setAt, type FileEdit, type Transformer } from './transform-context.js';
 

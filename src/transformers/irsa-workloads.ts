@@ -7,6 +7,7 @@
  */
 import { IRSA_PREFIX } from '../analyzers/inventory/read-irsa.js';
 import { WORKLOAD_IDENTITY_USE_LABEL } from '../analyzers/match-bindings.js';
+import { valueAt } from '../analyzers/object-fields.js';
 import type { NodePath } from '../model/document.js';
 import type { WorkloadEntry } from '../model/inventory.js';
 import { clampTokenExpiration } from '../planner/token-expiration.js';
@@ -73,10 +74,4 @@ function envDeletions(workload: WorkloadEntry): FileEdit[] {
     else for (const path of [...items].reverse()) edits.push(deleteAt(workload.doc, [...spec, ...path], false));
   }
   return edits;
-}
-
-function valueAt(value: unknown, path: NodePath): unknown {
-  let node = value;
-  for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[String(segment)] : undefined;
-  return node;
 }

@@ -7,7 +7,7 @@
  */
 import jsyaml from 'js-yaml';
 import type { ManifestDocument, NodePath } from '../../model/document.js';
-import { asFields, pathOf, stringOf } from '../object-fields.js';
+import { asFields, pathOf, stringOf, valueAt } from '../object-fields.js';
 
 export interface EmbeddedValues {
   /** Where the values sit in the object. */
@@ -44,11 +44,6 @@ export function embeddedValues(doc: ManifestDocument): EmbeddedValues[] {
   });
 }
 
-export function valueAt(value: unknown, path: NodePath): unknown {
-  let node = value;
-  for (const segment of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[String(segment)] : undefined;
-  return node;
-}
 
 /**
  * The YAML map a string holds (Argo CD's `helm.values: |`, an inline kustomize patch), as a

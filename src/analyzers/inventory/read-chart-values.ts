@@ -6,8 +6,7 @@
 import type { ManifestDocument, NodePath } from '../../model/document.js';
 import type { ChartValuesEntry } from '../../model/inventory.js';
 import type { HelmChartRule } from '../analyzer-options.js';
-import { asFields, stringOf } from '../object-fields.js';
-import { valueAt } from './embedded-values.js';
+import { asFields, stringOf, valueAt } from '../object-fields.js';
 
 /**
  * `chartName` is the chart a GitOps object installs; for a values file, its path is the only

@@ -8,8 +8,7 @@
  */
 import type { ManifestDocument, NodePath } from '../../model/document.js';
 import type { ValuesWorkloadEntry } from '../../model/inventory.js';
-import { asFields, stringMapOf, stringOf } from '../object-fields.js';
-import { valueAt } from './embedded-values.js';
+import { asFields, stringMapOf, stringOf, valueAt } from '../object-fields.js';
 import { ROLE_ARN_ANNOTATION } from './read-irsa.js';
 
 const MAX_DEPTH = 10;

@@ -10,8 +10,7 @@ import type { NodePath } from '../../model/document.js';
 import jsyaml from 'js-yaml';
 import { refString } from '../../model/inventory.js';
 import type { SourceLocation } from '../../model/location.js';
-import { valueAt } from '../inventory/embedded-values.js';
-import { asFields, metadataOf, stringOf } from '../object-fields.js';
+import { asFields, metadataOf, stringOf, valueAt } from '../object-fields.js';
 import type { Rule, RuleHit } from '../rule.js';
 
 const MAX_DEPTH = 12;
