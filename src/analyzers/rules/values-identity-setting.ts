@@ -7,7 +7,7 @@
  * files, and inside Flux HelmReleases and Argo CD Applications (structured or as a string).
  */
 import type { NodePath } from '../../model/document.js';
-import jsyaml from 'js-yaml';
+import { stringValuesDocument } from '../inventory/embedded-values.js';
 import { refString } from '../../model/inventory.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asFields, metadataOf, stringOf, valueAt } from '../object-fields.js';
@@ -60,7 +60,7 @@ export const valuesIdentitySetting: Rule = {
       }
       // A YAML document inside a string: positions inside it are the string's key.
       const text = String(valueAt(doc.object, values.path));
-      const parsed = text.includes('{{') ? null : readString(text);
+      const parsed = stringValuesDocument(doc, values.path)?.object ?? null;
       const location = () => doc.locate(values.path);
       if (parsed === null) {
         if (/aadpodid|eks\.amazonaws\.com\/role-arn|aadPodIdentity/i.test(text)) {
@@ -73,11 +73,3 @@ export const valuesIdentitySetting: Rule = {
     return hits;
   },
 };
-
-function readString(text: string): unknown {
-  try {
-    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return null;
-  }
-}
