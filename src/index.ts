@@ -2,7 +2,7 @@
  * wimigrate as a library: the same pure pipeline the command line runs. Read files with
  * readPaths (or bring your own texts), run runMigration, and render what it returns.
  */
-export { readPaths, DEFAULT_MAX_FILE_BYTES, type SourceFile, type ReadOptions, type ReadResult } from './sources/read-paths.js';
+export { readPaths, readStdinSync, DEFAULT_MAX_FILE_BYTES, type SourceFile, type ReadOptions, type ReadResult } from './sources/read-paths.js';
 export { runMigration, type SourceText, type MigrationOptions, type MigrationResult } from './pipeline/run-migration.js';
 export { analyze, RULES, DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type Analysis } from './analyzers/index.js';
 export { planMigration } from './planner/plan-migration.js';

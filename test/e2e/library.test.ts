@@ -7,7 +7,7 @@ const library = (await import(path.join(ROOT, 'dist/index.js'))) as typeof impor
 
 describe('the library entry point', () => {
   it('runs the same migration as the command line on the samples', () => {
-    const read = library.readPaths(['samples/pod-identity'], { cwd: ROOT, maxFileBytes: library.DEFAULT_MAX_FILE_BYTES });
+    const read = library.readPaths(['samples/pod-identity'], { cwd: ROOT, maxFileBytes: library.DEFAULT_MAX_FILE_BYTES, readStdin: library.readStdinSync });
     const result = library.runMigration(read.files, {
       analyzer: library.DEFAULT_ANALYZER_OPTIONS,
       plan: { ...library.DEFAULT_PLAN_OPTIONS, issuer: 'https://eastus.oic.prod-aks.azure.com/t/g/' },
