@@ -102,7 +102,7 @@ function changeBlocks(before: string, beforeStart: number, beforeEnd: number, af
   let oldLine = lineOf(lineStarts, beforeStart + windowStart) + same;
   const blocks: ChangeBlock[] = [];
   let current: ChangeBlock | null = null;
-  for (const part of diffArrays(a.slice(same, a.length - sameEnd), b.slice(same, b.length - sameEnd))) {
+  for (const part of alignLines(a.slice(same, a.length - sameEnd), b.slice(same, b.length - sameEnd))) {
     if (!part.added && !part.removed) {
       oldLine += part.value.length;
       current = null;
@@ -116,6 +116,18 @@ function changeBlocks(before: string, beforeStart: number, beforeEnd: number, af
     }
   }
   return blocks;
+}
+
+/**
+ * jsdiff's alignment of two line lists. Most edits replace or add lines that share nothing with
+ * what they replace: those are all removed, then all added, which is what jsdiff answers too,
+ * without its set-up for each call (it is called for every edited document).
+ */
+function alignLines(a: string[], b: string[]): { value: string[]; added?: boolean; removed?: boolean }[] {
+  if (a.length === 0 || b.length === 0 || !a.some((line) => b.includes(line))) {
+    return [...(a.length > 0 ? [{ value: a, removed: true }] : []), ...(b.length > 0 ? [{ value: b, added: true }] : [])];
+  }
+  return diffArrays(a, b);
 }
 
 function nextLineStart(text: string, from: number): number {
