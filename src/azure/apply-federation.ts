@@ -83,6 +83,7 @@ async function federateIdentity(client: FederationClient, work: IdentityWork, op
     if (outcome.identity === null) {
       if (!work.create) {
         outcome.status = 'missing';
+        outcome.error = new AzureApiError('userAssignedIdentities.get', 404, 'ResourceNotFound', `identity ${address.name} does not exist in resource group ${address.resourceGroup} of subscription ${address.subscriptionId}`);
         return outcome;
       }
       if (!options.apply) {

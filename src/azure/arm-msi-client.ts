@@ -100,9 +100,11 @@ interface RestErrorLike {
 
 /** A RestError (or a network failure) as an AzureApiError with ARM's code and the wait it asks for. */
 export function apiError(operation: string, error: unknown): AzureApiError {
-  const rest = (error ?? {}) as RestErrorLike;
+  const rest = (error ?? {}) as RestErrorLike & { name?: string };
   const headers = rest.response?.headers;
-  return new AzureApiError(operation, rest.statusCode ?? 0, rest.code ?? '', firstLine(rest.message ?? String(error)), retryAfterMs(headers));
+  // Not an HTTP failure (no token from the credential, for one): named by its error class.
+  const code = rest.code ?? (rest.name === 'RestError' ? '' : (rest.name ?? ''));
+  return new AzureApiError(operation, rest.statusCode ?? 0, code, firstLine(rest.message ?? String(error)), retryAfterMs(headers));
 }
 
 function firstLine(text: string): string {

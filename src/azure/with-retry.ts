@@ -16,7 +16,8 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 1000, m
 
 export function isRetryable(error: unknown): error is AzureApiError {
   if (!(error instanceof AzureApiError)) return false;
-  return error.status === 0 || error.status === 409 || error.status === 429 || error.status >= 500;
+  // No answer at all (a dropped connection) is retried; a failure before sending (no token) is not.
+  return (error.status === 0 && error.code === 'REQUEST_SEND_ERROR') || error.status === 409 || error.status === 429 || error.status >= 500;
 }
 
 export function retryDelay(error: AzureApiError, attempt: number, policy: RetryPolicy): number {
