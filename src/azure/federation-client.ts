@@ -43,9 +43,10 @@ export class AzureApiError extends Error {
     readonly operation: string,
     readonly status: number,
     readonly code: string,
-    message: string,
+    /** ARM's own message. */
+    readonly detail: string,
     readonly retryAfterMs: number | null = null,
   ) {
-    super(`${operation}: ${status === 0 ? 'no answer' : `HTTP ${status}`}${code ? ` ${code}` : ''}: ${message}`);
+    super(`${operation}: ${status === 0 ? 'no answer' : `HTTP ${status}`}${code ? ` ${code}` : ''}: ${detail}`);
   }
 }

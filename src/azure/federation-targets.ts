@@ -13,7 +13,7 @@ export interface IdentityWork {
   key: string;
   resourceId: string;
   address: IdentityAddress;
-  /** An identity planned for an IAM role: created when it does not exist yet. */
+  /** An identity for an IAM role (new, or in the identity map without a client id): created when it does not exist yet. */
   create: { location: string | null; tags: Record<string, string>; roleArn: string } | null;
   /** Sorted by name. */
   credentials: CredentialBody[];
@@ -55,7 +55,7 @@ export function federationTargets(plan: Pick<MigrationPlan, 'federatedCredential
   const identities = new Map<string, IdentityWork>();
   const apps = new Map<string, AppRegistrationWork>();
   const unplaced: FederationTargets['unplaced'] = [];
-  const newRoles = new Map(plan.roleIdentities.filter((identity) => identity.source === 'new').map((identity) => [identity.name, identity]));
+  const newRoles = new Map(plan.roleIdentities.filter((identity) => identity.source === 'new' || identity.clientId === null).map((identity) => [identity.name, identity]));
 
   const workFor = (subscriptionId: string, resourceGroup: string, name: string, resourceId: string): IdentityWork => {
     const key = resourceId.toLowerCase();

@@ -204,7 +204,7 @@ export function buildFederateReport(
       created: outcome?.created ?? [],
       deleted: outcome?.deleted ?? [],
       prunable: outcome?.diff?.prunable.map((credential) => credential.name) ?? [],
-      error: outcome?.error ? { operation: outcome.error.operation, status: outcome.error.status, code: outcome.error.code, message: outcome.error.message } : null,
+      error: outcome?.error ? { operation: outcome.error.operation, status: outcome.error.status, code: outcome.error.code, message: outcome.error.detail } : null,
     };
   });
   const createdAny = identities.some((identity) => identity.created.length > 0);
