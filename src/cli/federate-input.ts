@@ -50,6 +50,8 @@ export function loadFederateInput(paths: string[], raw: FederateRaw, formats: re
   // The subscription of the Azure access is also where identities planned for IAM roles go.
   const options = resolveOptions(paths, { ...raw, subscriptionId: raw.subscriptionId ?? raw.subscription }, formats, cwd);
   if (options.plan.issuer === null && aks?.profile.issuer) options.plan.issuer = aks.profile.issuer;
+  // The cluster JSON is an input, not a manifest to scan.
+  if (raw.aksCluster !== undefined) options.inputPaths.push(path.resolve(cwd, raw.aksCluster));
   const extra = aks ? [{ ...aks.source, absolutePath: null, root: '.' }] : [];
   const { result, missingPaths } = runOnPaths(options, cwd, false, extra);
   reportMissingPaths(missingPaths);

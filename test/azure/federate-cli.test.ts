@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { copyToTemp, ROOT, runCli } from '../helpers/cli.js';
 import { FakeArm } from './fake-arm-server.js';
@@ -199,7 +200,15 @@ describe('wimigrate federate against the local ARM', () => {
     expect(noOut.status).toBe(2);
     arm.log.length = 0;
     // No token and no reachable Azure: an emit-only run does not need them.
-    const offline = await runCliAsync(['federate', '--plan', planFile, '--emit', 'arm', '--out', path.join(work, 'arm')], { cwd: work, env: { WIMIGRATE_ARM_ACCESS_TOKEN: '' } });
+    // A resolve hook makes any import of an Azure SDK fail: an emit-only run must not load them.
+    const hooks = path.join(work, 'no-azure-hooks.mjs');
+    writeFileSync(hooks, "export async function resolve(specifier, context, next) { if (specifier.startsWith('@azure/')) throw new Error('loaded ' + specifier); return next(specifier, context); }\n");
+    writeFileSync(path.join(work, 'no-azure.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const offline = await runCliAsync(['federate', '--plan', planFile, '--emit', 'arm', '--out', path.join(work, 'arm')], {
+      cwd: work,
+      env: { WIMIGRATE_ARM_ACCESS_TOKEN: '', NODE_OPTIONS: `--import ${pathToFileURL(path.join(work, 'no-azure.mjs')).href}` },
+    });
+    expect(offline.stderr).toBe('');
     expect(offline.status).toBe(0);
     expect(offline.stdout).toContain('offline: Azure not read');
     expect(arm.log).toEqual([]);
