@@ -67,6 +67,8 @@ export async function federateCommand(paths: string[], raw: FederateCommandRaw):
   const log = (line: string) => {
     if (!quiet) say(line);
   };
+  const worth = input.findings.filter((finding) => finding.severity !== 'info');
+  if (worth.length > 0) log(`${worth.length} finding(s) while planning (warnings and errors; \`wimigrate plan\` shows them): the credentials below are what could be planned.`);
 
   const emitted = raw.emit ? writeEmitted(raw.emit as (typeof EMIT_KINDS)[number], targets, input.aks, path.resolve(cwd, raw.out!)) : [];
   const needsAzure = raw.apply === true || raw.emit === undefined;
