@@ -92,6 +92,10 @@ async function federateIdentity(client: FederationClient, work: IdentityWork, op
         return outcome;
       }
       const { location, tags } = work.create;
+      if (location !== null && federationUnsupportedIn(location)) {
+        outcome.status = 'unsupported-location';
+        return outcome;
+      }
       if (location === null) throw new AzureApiError('userAssignedIdentities.createOrUpdate', 400, 'LocationRequired', `no location for new identity ${address.name}: pass --identity-location`);
       await step('create-identity', address.name, async () => {
         outcome.identity = await client.createIdentity(address, location, tags);

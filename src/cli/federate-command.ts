@@ -108,7 +108,7 @@ export async function federateCommand(paths: string[], raw: FederateCommandRaw):
     resumed,
   });
   for (const identity of report.identities) {
-    if (identity.error) say(`wimigrate: ${identity.name}: ${identity.error.operation} answered ${identity.error.status === 0 ? 'nothing' : `HTTP ${identity.error.status}`} ${identity.error.code}: ${identity.error.message}`);
+    if (identity.error) say(`wimigrate: ${identity.name}: ${identity.error.operation} ${identity.error.status === 0 ? 'failed without an HTTP answer:' : `answered HTTP ${identity.error.status}`} ${identity.error.code}: ${identity.error.message}`);
   }
   emitOutput(format === 'json' ? renderFederateJson(report) : renderFederateText(report), raw.output ?? null);
   return exitCode(report, input.missingPaths);

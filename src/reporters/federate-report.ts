@@ -81,7 +81,7 @@ export function renderFederateText(report: FederateReport): string {
       identity.tenantId ? `tenant: ${identity.tenantId}` : null,
     ].filter((fact): fact is string => fact !== null);
     out.push(`  ${facts.join('; ')}`);
-    if (identity.error) out.push(`  error: ${identity.error.operation} answered ${identity.error.status === 0 ? 'nothing' : `HTTP ${identity.error.status}`}${identity.error.code ? ` ${identity.error.code}` : ''}: ${identity.error.message}`);
+    if (identity.error) out.push(`  error: ${identity.error.operation} ${identity.error.status === 0 ? 'failed without an HTTP answer' : `answered HTTP ${identity.error.status}`}${identity.error.code ? ` ${identity.error.code}` : ''}: ${identity.error.message}`);
     if (identity.credentials.length > 0) {
       const rows = [['STATE', 'NAME', 'SUBJECT', 'NOTE']];
       for (const row of identity.credentials) {

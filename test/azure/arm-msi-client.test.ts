@@ -115,6 +115,22 @@ describe('@azure/arm-msi against the local ARM endpoint', () => {
     expect(slept).toEqual([4, 8, 30, 30]);
   });
 
+  it('retries a 409 from a concurrent writer elsewhere with backoff', async () => {
+    arm.addIdentity(SUB, 'rg-id', 'id-busy');
+    arm.faults = { conflictWrites: 2 };
+    const [outcome] = await runFederation(client, [work('id-busy', ['a:one'])], options({ retry: { maxAttempts: 4, baseDelayMs: 3, maxDelayMs: 60_000 } }));
+    expect(outcome!.created).toEqual(['wimigrate-a-one']);
+    expect(arm.log.filter((entry) => entry.status === 409)).toHaveLength(2);
+    expect(slept).toEqual([3, 6]);
+  });
+
+  it('does not create a planned identity in a region without federated credentials', async () => {
+    const planned = work('id-nz-new', ['a:one'], { location: 'newzealandnorth', tags: {}, roleArn: 'arn:aws:iam::1:role/nz' });
+    const [outcome] = await runFederation(client, [planned], options());
+    expect(outcome!.status).toBe('unsupported-location');
+    expect(arm.identity(SUB, 'rg-id', 'id-nz-new')).toBeUndefined();
+  });
+
   it('reads Retry-After in seconds when ARM gives no milliseconds', async () => {
     arm.addIdentity(SUB, 'rg-id', 'id-slow');
     arm.faults = { throttleWrites: 1, retryAfterSeconds: 2 };

@@ -42,6 +42,8 @@ export interface Faults {
   /** Seconds in Retry-After, and milliseconds in retry-after-ms. */
   retryAfterSeconds?: number;
   retryAfterMs?: number;
+  /** These many of the next writes answer 409 as if another client were writing to the identity. */
+  conflictWrites?: number;
   /** These many of the next requests answer 500. */
   transientErrors?: number;
   /** Identity names (lower case) whose every request answers 403. */
@@ -206,7 +208,8 @@ export class FakeArm {
 
     // Concurrent writes to one identity are refused (DESIGN §6): a write that starts while another is in flight gets 409.
     const running = this.inFlight.get(key) ?? 0;
-    if (running > 0) {
+    if (running > 0 || this.faults.conflictWrites) {
+      if (running === 0) this.faults.conflictWrites!--;
       this.maxConcurrentWrites = Math.max(this.maxConcurrentWrites, running + 1);
       return fail(409, 'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity', 'Too many Federated Identity Credentials are written concurrently for the managed identity. Please try again.');
     }
