@@ -48,7 +48,7 @@ export interface Faults {
   transientErrors?: number;
   /** Identity names (lower case) whose every request answers 403. */
   forbidden?: string[];
-  /** After this many successful credential writes, further writes hang until `release()`. */
+  /** After this many credential writes (counted from `admittedWrites = 0`), further writes hang until `release()`. */
   holdAfterWrites?: number;
   /** Page size of credential lists (nextLink paging). */
   pageSize?: number;
@@ -81,6 +81,7 @@ export class FakeArm {
   /** Highest number of writes seen in flight at once on one identity. */
   maxConcurrentWrites = 0;
   successfulWrites = 0;
+  admittedWrites = 0;
   private readonly inFlight = new Map<string, number>();
   private held: (() => void)[] = [];
   private server: Server | null = null;
@@ -216,10 +217,12 @@ export class FakeArm {
     this.inFlight.set(key, 1);
     this.maxConcurrentWrites = Math.max(this.maxConcurrentWrites, 1);
     try {
-      if (this.faults.holdAfterWrites !== undefined && this.successfulWrites >= this.faults.holdAfterWrites) {
+      // Counted when admitted, so writes on two identities at once cannot both slip past the bound.
+      if (this.faults.holdAfterWrites !== undefined && this.admittedWrites >= this.faults.holdAfterWrites) {
         await new Promise<void>((resolve) => this.held.push(resolve));
         return fail(500, 'InternalServerError', 'The request was interrupted.');
       }
+      this.admittedWrites++;
       // Writes take a moment, as on ARM: a second write meanwhile is a concurrent one.
       await sleep(5);
       if (method === 'DELETE') {
