@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyToTemp, ROOT } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { CLI, copyToTemp, ROOT } from '../helpers/cli.js';
 import { FakeArm } from './fake-arm-server.js';
 import { runCliAsync, startCli, waitFor } from './run-cli-async.js';
 
@@ -165,6 +166,30 @@ describe('wimigrate federate against the local ARM', () => {
     expect(run.stdout).toContain('deleted  wimigrate-old-gone');
     expect([...identity.credentials.keys()]).toContain('hand-made');
     expect([...identity.credentials.keys()]).not.toContain('wimigrate-old-gone');
+  });
+
+  it('--prune on a terminal lists what it would delete and deletes only after a yes', async () => {
+    const target = managed()[0]!.target as Required<PlanCredential['target']>;
+    const identity = arm.identity(target.subscriptionId, target.resourceGroup, target.identityName)!;
+    identity.credentials.set('wimigrate-old-gone', { name: 'wimigrate-old-gone', issuer: 'https://old/', subject: 'system:serviceaccount:old:gone', audiences: ['api://AzureADTokenExchange'] });
+    const ask = async (answer: string) => {
+      // `script` gives the CLI a terminal; what we write reaches it as typed input.
+      const command = [process.execPath, CLI, 'federate', '--arm-endpoint', arm.url, '--plan', planFile, '--apply', '--prune', '--journal', path.join(work, 'prune.journal')].map((word) => `'${word}'`).join(' ');
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: work, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await waitFor(() => output.includes('Delete them? [y/N]'));
+      child.stdin.write(`${answer}\n`);
+      return { status: await closed, output };
+    };
+    const declined = await ask('n');
+    expect(declined.output).toContain(`--prune would delete 1 credential(s) wimigrate made that the plan no longer has:`);
+    expect(declined.output).toContain(`${target.identityName}/wimigrate-old-gone`);
+    expect(identity.credentials.has('wimigrate-old-gone')).toBe(true);
+    const accepted = await ask('y');
+    expect(accepted.status).toBe(0);
+    expect(identity.credentials.has('wimigrate-old-gone')).toBe(false);
   });
 
   it('IRSA: creates the identities planned for IAM roles and writes their client ids into the identity map', async () => {
