@@ -8,6 +8,9 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 type Action = (paths: string[], raw: RawOptions) => number;
 
+/** The report formats (src/reporters/registry.ts), listed here so that --help loads no reporter. */
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'html', 'csv'] as const;
+
 /** Options every file command shares. */
 function withInputOptions(command: Command, formats: readonly string[]): Command {
   return command
@@ -56,13 +59,13 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown']).action(
+  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), REPORT_FORMATS).action(
     lazy(async () => (await import('./scan-command.js')).scanCommand),
   );
-  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
+  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), REPORT_FORMATS)).action(
     lazy(async () => (await import('./plan-command.js')).planCommand),
   );
-  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', 'json']))
+  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', ...REPORT_FORMATS.slice(1)]))
     .option('--write', 'change the files in place (atomically)')
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
