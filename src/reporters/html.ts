@@ -126,7 +126,7 @@ function changesSection(report: Report): string {
   if (report.command === 'scan') return '';
   const body = changed.map((change) => {
     const skipped = change.skipped.map((entry) => `<p class="muted">Not rewritten at ${h(formatLocation(entry.location))}: ${h(entry.reason)}</p>`).join('');
-    return `<details class="change" data-filter="change" open><summary>${h(change.file)}<span class="badge">${change.status}</span></summary>${skipped}${change.diff ? `<pre class="diff">${diffToHtml(change.diff)}</pre>` : ''}</details>`;
+    return `<details class="change" data-filter="change"${changed.length <= 10 ? " open" : ""}><summary>${h(change.file)}<span class="badge">${change.status}</span></summary>${skipped}${change.diff ? `<pre class="diff">${diffToHtml(change.diff)}</pre>` : ''}</details>`;
   });
   return `<section id="changes"><h2>Changes (<span data-count-of="change">${body.length}</span> of ${body.length} files)</h2>${body.length > 0 ? body.join('\n') : '<p class="empty">Nothing to change.</p>'}</section>`;
 }
