@@ -59,5 +59,6 @@ export function workloadRows(report: Report): WorkloadRow[] {
       credentials: credentialsOf(workload.serviceAccount.namespace, workload.serviceAccount.name),
     });
   }
-  return rows;
+  const order = (row: WorkloadRow) => `${row.source === 'pod-identity' ? 0 : 1}\u0000${row.namespace}\u0000${row.name}\u0000${row.kind}`;
+  return rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
