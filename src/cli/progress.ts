@@ -27,7 +27,7 @@ export function startProgress(stream: ProgressStream, enabled: boolean, now: () 
   let last = -Infinity;
   let shown = false;
   const draw = (text: string) => {
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const width = Math.max(20, (stream.columns || 80) - 1);
     stream.write(`\r\u001b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
     shown = true;
     last = now();

@@ -161,7 +161,7 @@ describe('HTML report in headless chromium', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<svg onload');
     const { page, problems } = await open(html, 'hostile.html');
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
     expect(problems).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
     // Shown as written, for a person to see.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04Module from 'ajv-draft-04';
+import ajvFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/reporters/json.js';
 import { renderSarif } from '../../src/reporters/sarif.js';
@@ -39,8 +39,9 @@ describe('SARIF output validates against the official SARIF 2.1.0 schema', () =>
   // The schema's `language` pattern has a stray `]`, invalid in unicode mode: unicodeRegExp off reads it as JavaScript did.
   // The OASIS schema (2.1.0-rtm.5, the final 2.1.0 text) as the @microsoft/jest-sarif package ships it: JSON Schema draft-04.
   const schemaFile = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
+  // Both are CommonJS modules whose class or function is their `default` export.
+  const ajv = new AjvDraft04Module.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajvFormatsModule.default(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 
   it.each(cases)('%s %s', (sample, command) => {
