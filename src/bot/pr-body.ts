@@ -38,7 +38,8 @@ export function hasPrMarker(body: string | null | undefined, branch: string): bo
 }
 
 export function prTitle(report: Report): string {
-  const workloads = workloadRows(report).length;
+  // The workloads that get a service account; the others stay as they are (see the findings).
+  const workloads = workloadRows(report).filter((row) => row.serviceAccount !== null).length;
   const what = `${workloads} workload${workloads === 1 ? '' : 's'}`;
   return report.plan.phase === 'cutover'
     ? `wimigrate: cut ${what} over to Entra Workload ID, removing pod identity and IRSA`

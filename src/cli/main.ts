@@ -6,7 +6,7 @@ import type { RawOptions } from './resolve-options.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-type Action = (paths: string[], raw: RawOptions) => number;
+type Action = (paths: string[], raw: RawOptions) => number | Promise<number>;
 
 /** The report formats (src/reporters/registry.ts), listed here so that --help loads no reporter. */
 const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'html', 'csv'] as const;
@@ -48,7 +48,7 @@ function withPlanOptions(command: Command): Command {
 function lazy(load: () => Promise<Action>): (paths: string[], raw: RawOptions) => Promise<void> {
   return async (paths, raw) => {
     const action = await load();
-    process.exitCode = action(paths, raw);
+    process.exitCode = await action(paths, raw);
   };
 }
 
@@ -70,6 +70,17 @@ export function buildProgram(): Command {
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
     .action(lazy(async () => (await import('./migrate-command.js')).migrateCommand));
+  withPlanOptions(withInputOptions(program.command('pr').description('commit the migration to a branch (wimigrate/<phase>) and open or update its pull request'), ['markdown', 'json']))
+    .option('--branch <name>', 'the branch to commit to (default: wimigrate/<phase>)')
+    .option('--base <branch>', 'the branch the pull request goes into (default: the current branch)')
+    .option('--remote <name>', 'the git remote to push to (default: origin)')
+    .option('--push', 'push the branch (--github pushes too)')
+    .option('--github <owner/repo>', 'push and open or update the pull request on GitHub (token in GITHUB_TOKEN)')
+    .option('--github-api-url <url>', 'GitHub API URL, for GitHub Enterprise Server (default: GITHUB_API_URL or https://api.github.com)')
+    .option('--label <labels...>', 'labels to put on the pull request')
+    .option('--draft', 'open the pull request as a draft')
+    .option('--reviewer <logins...>', 'reviewers to request: users, or teams as org/team')
+    .action(lazy(async () => (await import('./pr-command.js')).prCommand));
   return program;
 }
 
