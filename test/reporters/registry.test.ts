@@ -12,7 +12,9 @@ describe('reporters registry and --format on every command', () => {
   });
 
   const starts: Record<string, RegExp> = { json: /^\{\n {2}"schemaVersion": 1,/, markdown: /^## wimigrate\n/, sarif: /^\{\n {2}"\$schema": "https:\/\/json\.schemastore\.org\/sarif-2\.1\.0\.json",/, html: /^<!doctype html>\n/, csv: /^record,severity,id,/ };
-  it.each(['scan', 'plan', 'migrate'].flatMap((command) => Object.keys(starts).map((format) => [command, format])))('%s --format %s', (command, format) => {
+  // Each command with each format once, but few processes: the formats themselves are covered in process (golden.test.ts).
+  const runs: [string, string][] = [['scan', 'sarif'], ['scan', 'csv'], ['plan', 'html'], ['plan', 'json'], ['migrate', 'markdown'], ['migrate', 'html']];
+  it.each(runs)('%s --format %s', (command, format) => {
     const run = runCli([command, 'samples/irsa', '--format', format]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(starts[format]!);
