@@ -65,6 +65,8 @@ export function buildGraph(report: Report): Graph {
   }
   for (const account of plan.irsaServiceAccounts) {
     add({ id: `s:${account.ref.namespace}/${account.ref.name}`, column: 3, label: `${account.ref.namespace}/${account.ref.name}`, title: `annotate service account ${account.ref.namespace}/${account.ref.name} (client ${account.clientId})`, namespace: account.ref.namespace, source: 'irsa' });
+    // Known from an EKS Pod Identity association or a trust policy rather than an annotation: the role points straight at it.
+    if (account.roleArn && !ids.has(`a:${account.ref.namespace}/${account.ref.name}`)) edge(`r:${account.roleArn}`, `s:${account.ref.namespace}/${account.ref.name}`);
   }
   for (const workload of plan.workloads) edge(`w:${workload.kind}/${workload.ref.namespace}/${workload.ref.name}`, `s:${workload.serviceAccount.namespace}/${workload.serviceAccount.name}`);
   for (const workload of plan.irsaWorkloads) edge(`w:${workload.kind}/${workload.ref.namespace}/${workload.ref.name}`, `s:${workload.serviceAccount.namespace}/${workload.serviceAccount.name}`);
@@ -85,7 +87,7 @@ const TOP = 28;
 
 /** Inline SVG, laid out in columns; each node and edge carries its namespace and source so filters can hide it. */
 export function renderGraphSvg(graph: Graph): string {
-  const byColumn = GRAPH_COLUMNS.map((_, column) => graph.nodes.filter((node) => node.column === column));
+  const byColumn = orderColumns(graph);
   const shown = new Map<string, { x: number; y: number; node: GraphNode }>();
   const hiddenCounts = byColumn.map((nodes) => Math.max(0, nodes.length - MAX_PER_COLUMN));
   byColumn.forEach((nodes, column) => {
@@ -119,6 +121,27 @@ export function renderGraphSvg(graph: Graph): string {
   });
   out.push('</svg>');
   return out.join('');
+}
+
+/**
+ * Each column after the first in the mean order of the nodes that point to it (the barycenter
+ * heuristic), so edges cross less; nodes nothing points to keep their order, after the others.
+ */
+function orderColumns(graph: Graph): GraphNode[][] {
+  const columns = GRAPH_COLUMNS.map((_, column) => graph.nodes.filter((node) => node.column === column));
+  const position = new Map<string, number>();
+  columns[0]?.forEach((node, index) => position.set(node.id, index));
+  for (let column = 1; column < columns.length; column++) {
+    const weight = (node: GraphNode) => {
+      const from = graph.edges.filter(([, to]) => to === node.id).map(([source]) => position.get(source)).filter((at): at is number => at !== undefined);
+      return from.length === 0 ? Number.POSITIVE_INFINITY : from.reduce((sum, at) => sum + at, 0) / from.length;
+    };
+    const weighted = columns[column]!.map((node, index) => ({ node, index, weight: weight(node) }));
+    weighted.sort((a, b) => (a.weight === b.weight ? a.index - b.index : a.weight < b.weight ? -1 : 1));
+    columns[column] = weighted.map((entry) => entry.node);
+    columns[column]!.forEach((node, index) => position.set(node.id, index));
+  }
+  return columns;
 }
 
 /** An edge belongs to the namespaces of both ends (an IAM role has none). */
