@@ -65,7 +65,7 @@ export function buildProgram(): Command {
   withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), REPORT_FORMATS)).action(
     lazy(async () => (await import('./plan-command.js')).planCommand),
   );
-  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', ...REPORT_FORMATS.slice(1)]))
+  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', ...REPORT_FORMATS]))
     .option('--write', 'change the files in place (atomically)')
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')

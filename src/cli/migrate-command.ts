@@ -12,7 +12,7 @@ import { resolveOptions, type RawOptions } from './resolve-options.js';
 import { writeInPlace, writeToOutDir } from './write-changes.js';
 import { emit, writeFileAtomic } from './write-output.js';
 
-export const MIGRATE_FORMATS = ['diff', ...REPORT_FORMATS.filter((format) => format !== 'text')] as const;
+export const MIGRATE_FORMATS = ['diff', ...REPORT_FORMATS] as const;
 
 /**
  * Dry run by default: the unified diff on stdout, findings and the summary on stderr. Files
