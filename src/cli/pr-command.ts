@@ -109,21 +109,29 @@ export async function prCommand(paths: string[], raw: PrRawOptions): Promise<num
   let pullRequest: { action: string; number: number; url: string } | null = null;
   if (outcome.state !== 'none' && (github || raw.push)) {
     const remote = raw.remote ?? 'origin';
+    const network = startProgress(process.stderr, !quiet);
+    network.step(`Pushing ${branch} to ${remote}`);
     try {
       git(root, ['push', '-q', '--force', remote, `refs/heads/${branch}:refs/heads/${branch}`]);
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error), EXIT.external);
+    } finally {
+      network.done();
     }
     if (!quiet) say(`Pushed ${branch} to ${remote}.`);
     if (github) {
       const { createGitHubClient, openOrUpdatePullRequest, GitHubError } = await import('../bot/github.js');
       const apiUrl = raw.githubApiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+      const api = startProgress(process.stderr, !quiet);
+      api.step(`Opening or updating the pull request on ${github.owner}/${github.repo}`);
       try {
         const client = await createGitHubClient(token, apiUrl, `wimigrate/${version}`);
         pullRequest = await openOrUpdatePullRequest(client, { ...github, branch, base, title, body, draft: raw.draft === true, labels: raw.label ?? [], reviewers: raw.reviewer ?? [] });
       } catch (error) {
         if (error instanceof GitHubError) throw new CliError(error.message, EXIT.external);
         throw error;
+      } finally {
+        api.done();
       }
       if (!quiet) say(`${pullRequest.action === 'created' ? 'Opened' : 'Updated'} pull request #${pullRequest.number}: ${pullRequest.url}`);
     }
