@@ -79,19 +79,49 @@ async function update(client: Octokit, spec: PullRequestSpec, number: number): P
   return { action: 'updated', number: updated.data.number, url: updated.data.html_url };
 }
 
-/** Octokit's RequestError becomes a GitHubError naming the call; the token is never part of it. */
+/** Rate-limited calls are tried this many times in all. */
+const ATTEMPTS = 3;
+/** A wait GitHub asks for beyond this is not waited out: the run fails and says so. */
+const MAX_WAIT_SECONDS = 60;
+
+type Failure = { status?: number; message?: string; response?: { headers?: Record<string, string | number | undefined>; data?: { message?: string; errors?: { message?: string }[] } } };
+
+/**
+ * Octokit's RequestError becomes a GitHubError naming the call; the token is never part of it.
+ * Rate limits (429, or 403 with `retry-after` or no requests left) are waited out as GitHub's
+ * headers say, up to ATTEMPTS tries and MAX_WAIT_SECONDS per wait.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
 async function call<T>(name: string, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    const failure = error as { status?: number; message?: string; response?: { data?: { message?: string; errors?: { message?: string }[] } } };
-    if (typeof failure.status !== 'number' || failure.status === 500 && !failure.response) {
-      throw new GitHubError(name, 0, `request failed: ${failure.message ?? String(error)}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      const failure = error as Failure;
+      if (typeof failure.status !== 'number') throw new GitHubError(name, 0, `request failed: ${failure.message ?? String(error)}`);
+      const wait = rateLimitWait(failure);
+      if (wait !== null && wait <= MAX_WAIT_SECONDS && attempt < ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        continue;
+      }
+      const data = failure.response?.data;
+      const detail = [data?.message, ...(data?.errors ?? []).map((entry) => entry.message)].filter(Boolean).join(': ') || failure.message || 'error';
+      throw new GitHubError(name, failure.status, wait === null ? detail : `${detail} (rate limited; tried ${attempt} time${attempt === 1 ? '' : 's'})`);
     }
-    const data = failure.response?.data;
-    const detail = [data?.message, ...(data?.errors ?? []).map((entry) => entry.message)].filter(Boolean).join(': ') || failure.message || 'error';
-    throw new GitHubError(name, failure.status, detail);
   }
+}
+
+/** Seconds to wait before retrying a rate-limited call, or null when the failure is not a rate limit. */
+function rateLimitWait(failure: Failure): number | null {
+  const headers = failure.response?.headers ?? {};
+  const retryAfter = Number(headers['retry-after']);
+  const remaining = headers['x-ratelimit-remaining'];
+  const limited = failure.status === 429 || (failure.status === 403 && (headers['retry-after'] !== undefined || String(remaining) === '0'));
+  if (!limited) return null;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter;
+  const reset = Number(headers['x-ratelimit-reset']);
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(reset - Date.now() / 1000));
+  return 60;
 }
 
 /** The client, loaded only by `pr --github`: nothing else pays for Octokit at start-up. */

@@ -33,6 +33,8 @@ export interface FakeGitHub {
   calls: string[];
   /** The next list calls answer as if no pull request existed (another run racing this one). */
   hideFromNextList: number;
+  /** The next calls are refused as over a secondary rate limit: 403 with retry-after (seconds). */
+  rateLimitNext: { count: number; retryAfter: number; status: 403 | 429 };
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startFakeGitHub(owner: string, repo: string, prefix = ''):
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
-  const state: FakeGitHub = { url: '', caFile: cert, pulls: [], calls: [], hideFromNextList: 0, close: async () => {} };
+  const state: FakeGitHub = { url: '', caFile: cert, pulls: [], calls: [], hideFromNextList: 0, rateLimitNext: { count: 0, retryAfter: 1, status: 403 }, close: async () => {} };
   const base = `${prefix}/repos/${owner}/${repo}`;
 
   const server: Server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
@@ -61,6 +63,12 @@ export async function startFakeGitHub(owner: string, repo: string, prefix = ''):
     };
     if (request.headers.authorization !== `token ${GOOD_TOKEN}` && request.headers.authorization !== `bearer ${GOOD_TOKEN}` && request.headers.authorization !== `Bearer ${GOOD_TOKEN}`) {
       return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    }
+    if (state.rateLimitNext.count > 0) {
+      state.rateLimitNext.count--;
+      response.writeHead(state.rateLimitNext.status, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(state.rateLimitNext.retryAfter) });
+      response.end(JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api' }));
+      return;
     }
     const view = (pull: FakePull) => ({
       number: pull.number,

@@ -181,6 +181,23 @@ describe('wimigrate pr --github', () => {
     expect(github.pulls[0]!.title).toBe('wimigrate: prepare 15 workloads for Entra Workload ID');
   });
 
+  it('waits out a secondary rate limit as retry-after says, and gives up after 3 tries', async () => {
+    github.pulls.length = 0;
+    github.rateLimitNext = { count: 2, retryAfter: 1, status: 403 };
+    const calls = github.calls.length;
+    const { repo } = sampleRepository();
+    const run = await pr(repo, ['--github', 'contoso/gitops', '--github-api-url', github.url], env());
+    expect(run.stderr).toContain('Opened pull request #1');
+    expect(run.status).toBe(0);
+    // Two refused list calls, then the list, the create.
+    expect(github.calls.slice(calls).map((call) => call.split('?')[0])).toEqual(['GET /api/v3/repos/contoso/gitops/pulls', 'GET /api/v3/repos/contoso/gitops/pulls', 'GET /api/v3/repos/contoso/gitops/pulls', 'POST /api/v3/repos/contoso/gitops/pulls']);
+
+    github.rateLimitNext = { count: 3, retryAfter: 0, status: 429 };
+    const again = await pr(repo, ['--github', 'contoso/gitops', '--github-api-url', github.url], env());
+    expect(again.status).toBe(3);
+    expect(again.stderr).toContain('GitHub API GET /pulls: 429 You have exceeded a secondary rate limit. Please wait a few minutes before you try again. (rate limited; tried 3 times)');
+  });
+
   it('a bad token: exit 3 naming the API call and status, never the token', async () => {
     const { repo } = sampleRepository();
     const run = await pr(repo, ['--github', 'contoso/gitops', '--github-api-url', github.url], { ...env(), GITHUB_TOKEN: 'ghp_wrong_secret_value' });
