@@ -70,6 +70,22 @@ export function buildProgram(): Command {
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
     .action(lazy(async () => (await import('./migrate-command.js')).migrateCommand));
+  withPlanOptions(withInputOptions(program.command('federate').description('federated identity credentials of the plan: compare with Azure, create them (--apply), or emit them as code (--emit)'), ['table', 'json']))
+    .option('--plan <file>', 'the plan as JSON (plan --format json, or migrate --plan-out) instead of reading paths')
+    .option('--aks-cluster <file>', 'AKS-managed pod identity: the JSON of `az aks show`, read as identities, bindings and exceptions')
+    .option('--subscription <id>', 'the subscription of identities planned for IAM roles (as --subscription-id)')
+    .option('--apply', 'create the missing identities and credentials in Azure')
+    .option('--prune', 'with --apply: delete credentials wimigrate made that the plan no longer has (asks unless --yes)')
+    .option('--yes', 'do not ask before --prune deletes')
+    .option('--emit <kind>', 'write the credentials as code: az, bicep, terraform, arm (needs --out; no Azure access unless --apply)')
+    .option('--out <dir>', 'folder for --emit')
+    .option('--concurrency <n>', 'identities worked on at once (default 4); writes to one identity are always one at a time')
+    .option('--journal <file>', `with --apply: the journal of each step (default ${'.wimigrate-federate-journal.jsonl'})`)
+    .option('--arm-endpoint <url>', 'Azure Resource Manager endpoint (default https://management.azure.com; sovereign clouds differ)')
+    .action(async (paths: string[], raw: RawOptions) => {
+      const { federateCommand } = await import('./federate-command.js');
+      process.exitCode = await federateCommand(paths, raw);
+    });
   withPlanOptions(withInputOptions(program.command('pr').description('commit the migration to a branch (wimigrate/<phase>) and open or update its pull request'), ['markdown', 'json']))
     .option('--branch <name>', 'the branch to commit to (default: wimigrate/<phase>)')
     .option('--base <branch>', 'the branch the pull request goes into (default: the current branch)')
@@ -80,6 +96,7 @@ export function buildProgram(): Command {
     .option('--label <labels...>', 'labels to put on the pull request')
     .option('--draft', 'open the pull request as a draft')
     .option('--reviewer <logins...>', 'reviewers to request: users, or teams as org/team')
+    .option('--credential-code <kinds...>', 'code in the body that creates the federated credentials: az, bicep, terraform, arm, or none (default: az)')
     .action(lazy(async () => (await import('./pr-command.js')).prCommand));
   return program;
 }

@@ -1,4 +1,5 @@
 import { commitMessage, buildPrBody, prTitle } from '../bot/pr-body.js';
+import { CREDENTIAL_CODE_KINDS, credentialCode, type CredentialCodeKind } from '../bot/credential-code.js';
 import { commitIdentityArgs, currentBranch, git, GitError, repositoryRoot, resolveCommit, uncleanPaths } from '../bot/git.js';
 import { buildReport, type Report } from '../reporters/report.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -22,6 +23,7 @@ export interface PrRawOptions extends RawOptions {
   label?: string[];
   draft?: boolean;
   reviewer?: string[];
+  credentialCode?: string[];
 }
 
 interface BranchOutcome {
@@ -68,6 +70,7 @@ export async function prCommand(paths: string[], raw: PrRawOptions): Promise<num
     throw new CliError(`--branch ${branch} is not a valid branch name`, EXIT.usage);
   }
 
+  const codeKinds = credentialCodeKinds(raw.credentialCode);
   const version = toolVersion();
   const progress = startProgress(process.stderr, raw.quiet !== true);
   let outcome: BranchOutcome;
@@ -97,8 +100,7 @@ export async function prCommand(paths: string[], raw: PrRawOptions): Promise<num
   if (outcome.state === 'none') restoreBranch(root, branch, previous);
 
   const title = prTitle(report);
-  // The emitted credential code (wimigrate federate) plugs in here once it exists.
-  const body = buildPrBody(report, { branch, toolVersion: version, credentialCode: [] });
+  const body = buildPrBody(report, { branch, toolVersion: version, credentialCode: credentialCode(report.plan, codeKinds) });
   const quiet = raw.quiet === true;
   if (outcome.state === 'none') {
     if (!quiet) say(`No changes: nothing to commit on ${branch}; ${previous ? 'the branch and its pull request were left as they are' : 'no branch was created'}.`);
@@ -180,6 +182,15 @@ function restore(root: string, back: string, branch: string, previous: string | 
 function restoreBranch(root: string, branch: string, previous: string | null): void {
   if (previous) git(root, ['branch', '-q', '-f', branch, previous]);
   else git(root, ['branch', '-q', '-D', branch]);
+}
+
+/** `--credential-code az bicep`, or `none`; default az. */
+function credentialCodeKinds(given: string[] | undefined): CredentialCodeKind[] {
+  const kinds = given ?? ['az'];
+  if (kinds.length === 1 && kinds[0] === 'none') return [];
+  const unknown = kinds.filter((kind) => !(CREDENTIAL_CODE_KINDS as readonly string[]).includes(kind));
+  if (unknown.length > 0) throw new CliError(`--credential-code takes ${CREDENTIAL_CODE_KINDS.join(', ')} or none (got "${unknown.join(', ')}")`, EXIT.usage);
+  return [...new Set(kinds)] as CredentialCodeKind[];
 }
 
 function parseRepository(value: string): { owner: string; repo: string } {

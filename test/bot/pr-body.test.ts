@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { credentialCode } from '../../src/bot/credential-code.js';
 import { buildPrBody, commitMessage, federatedCredentialCodeSection, hasPrMarker, MAX_BODY_LENGTH, prMarker, prTitle } from '../../src/bot/pr-body.js';
 import type { Report } from '../../src/reporters/report.js';
 import { sampleReport } from '../reporters/sample-reports.js';
@@ -53,6 +54,15 @@ describe('pull request title and body', () => {
       ].join('\n'),
     );
     expect(buildPrBody(report, { ...options, credentialCode: [{ language: 'hcl', title: 'Terraform', code: 'resource "x" "y" {}' }] })).toContain('```hcl\nresource "x" "y" {}\n```');
+  });
+
+  it('credential code comes from the federate emitters: one fold per file and kind', () => {
+    const code = credentialCode(report.plan, ['bicep', 'terraform']);
+    expect(code.map((entry) => entry.language)).toContain('bicep');
+    expect(code.map((entry) => entry.language)).toContain('hcl');
+    expect(code.every((entry) => entry.code.length > 0 && /^(Bicep|Terraform|App registrations): /.test(entry.title))).toBe(true);
+    expect(code.some((entry) => entry.code.includes('wimigrate-orders-orders-api'))).toBe(true);
+    expect(credentialCode(report.plan, [])).toEqual([]);
   });
 
   it('stays under GitHub’s body limit by folding away the longest sections, keeping steps and marker', () => {

@@ -65,6 +65,10 @@ describe('wimigrate pr with git', () => {
     expect(run.stdout).toMatch(/^# wimigrate: prepare 15 workloads for Entra Workload ID\n\n## Entra Workload ID migration\n/);
     expect(run.stdout).toContain('<!-- wimigrate:pull-request branch=wimigrate/prepare -->');
     expect(run.stdout).toContain('- [ ] Enable the OIDC issuer');
+    // The credentials as code, from wimigrate federate's emitter (az by default).
+    expect(run.stdout).toContain('### Code to create the federated credentials');
+    expect(run.stdout).toMatch(/<details><summary>Azure CLI: [^<]+\.sh<\/summary>\n\n```bash\n#!\/usr\/bin\/env bash\n/);
+    expect(run.stdout).toContain('ensure_credential ');
   });
 
   it('a rerun on the same base keeps the commit; a new base commit rebuilds the branch on it', async () => {
@@ -120,13 +124,17 @@ describe('wimigrate pr with git', () => {
 
   it('--push pushes the branch to origin; --phase cutover and --format json', async () => {
     const { repo, remote } = sampleRepository();
-    const run = await pr(repo, ['--push', '--phase', 'cutover', '--format', 'json']);
+    const run = await pr(repo, ['--push', '--phase', 'cutover', '--format', 'json', '--credential-code', 'none']);
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout) as { branch: string; state: string; commit: string; title: string; body: string; pullRequest: null };
     expect(out).toMatchObject({ branch: 'wimigrate/cutover', state: 'committed', pullRequest: null });
     expect(git(remote, 'rev-parse', 'refs/heads/wimigrate/cutover')).toBe(out.commit);
     expect(out.title).toMatch(/^wimigrate: cut \d+ workloads over to Entra Workload ID/);
     expect(out.body).toContain('Phase **cutover**');
+    expect(out.body).not.toContain('### Code to create the federated credentials');
+    const bad = await pr(repo, ['--credential-code', 'pulumi']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--credential-code takes az, bicep, terraform, arm or none (got "pulumi")');
   });
 });
 
