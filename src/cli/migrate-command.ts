@@ -1,4 +1,6 @@
 import { renderJson } from '../reporters/json.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reporters/registry.js';
+import { toolVersion } from './tool-version.js';
 import { buildReport, buildSummary } from '../reporters/report.js';
 import { summaryLine } from '../reporters/summary.js';
 import { formatLocation } from '../reporters/format-location.js';
@@ -10,7 +12,7 @@ import { resolveOptions, type RawOptions } from './resolve-options.js';
 import { writeInPlace, writeToOutDir } from './write-changes.js';
 import { emit, writeFileAtomic } from './write-output.js';
 
-export const MIGRATE_FORMATS = ['diff', 'json'] as const;
+export const MIGRATE_FORMATS = ['diff', ...REPORT_FORMATS] as const;
 
 /**
  * Dry run by default: the unified diff on stdout, findings and the summary on stderr. Files
@@ -22,8 +24,8 @@ export function migrateCommand(paths: string[], raw: RawOptions): number {
   const cwd = process.cwd();
   const { result, sources, missingPaths } = runOnPaths(options, cwd);
   // The full report needs every source position; build it only for the outputs that show it.
-  const report = options.format === 'json' || raw.planOut ? buildReport('migrate', result) : null;
-  emit(report && options.format === 'json' ? renderJson(report) : renderUnifiedDiff(result.changes, options.color), options.output);
+  const report = options.format !== 'diff' || raw.planOut ? buildReport('migrate', result) : null;
+  emit(report && options.format !== 'diff' ? renderReport(options.format as ReportFormat, report, { toolVersion: toolVersion() }) : renderUnifiedDiff(result.changes, options.color), options.output);
   if (report && raw.planOut) writeFileAtomic(raw.planOut, renderJson(report));
 
   let written = 0;
