@@ -6,7 +6,7 @@ import type { RawOptions } from './resolve-options.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-type Action = (paths: string[], raw: RawOptions) => number;
+type Action = (paths: string[], raw: RawOptions) => number | Promise<number>;
 
 /** Options every file command shares. */
 function withInputOptions(command: Command, formats: readonly string[]): Command {
@@ -45,7 +45,7 @@ function withPlanOptions(command: Command): Command {
 function lazy(load: () => Promise<Action>): (paths: string[], raw: RawOptions) => Promise<void> {
   return async (paths, raw) => {
     const action = await load();
-    process.exitCode = action(paths, raw);
+    process.exitCode = await action(paths, raw);
   };
 }
 
@@ -56,7 +56,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown']).action(
+  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown'])
+    .option('--code <paths...>', 'also analyze application code (see the code command) and link each workload to the code at risk')
+    .action(
     lazy(async () => (await import('./scan-command.js')).scanCommand),
   );
   withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
@@ -67,6 +69,22 @@ export function buildProgram(): Command {
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
     .action(lazy(async () => (await import('./migrate-command.js')).migrateCommand));
+  program
+    .command('code')
+    .description('application code that breaks under Workload ID (SDK versions, credentials, IMDS calls, IRSA); codemods as a diff unless --write')
+    .argument('[paths...]', 'source folders or files (JavaScript, TypeScript, and dependency files of any language)', ['.'])
+    .option('-c, --config <file>', 'project settings (default: wimigrate.yaml in the first folder or the working directory)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['diff', 'json']).default('diff'))
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info', 'none']))
+    .addOption(new Option('--credential <credential>', 'what new ManagedIdentityCredential(clientId) becomes').choices(['workload', 'default']).default('workload'))
+    .option('--identity-map <file>', 'IRSA: the managed identity of each IAM role, for client ids in cdk8s/Pulumi annotations')
+    .option('--migrations <dir>', 'a folder with your own sdk-minimums.yaml / aws-service-clients.yaml, added to the shipped ones')
+    .option('--max-file-size <bytes>', 'skip files larger than this (default: 10 MiB)')
+    .option('--write', 'change the files in place (atomically)')
+    .option('--no-color', 'no colors even on a terminal (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'print only the diff, no findings or summary on stderr')
+    .action(lazy(async () => (await import('./code-command.js')).codeCommand));
   return program;
 }
 
