@@ -6,7 +6,7 @@
 import type { Finding } from '../../model/finding.js';
 import { codeFinding } from './code-findings.js';
 import type { CodeDetector } from './detector.js';
-import { locationOf, stringPieces, walk } from './syntax.js';
+import { literalOf, locationOf, stringPieces, walk } from './syntax.js';
 
 export const OLD_TOKEN_PATH = '/var/run/secrets/azure/tokens/azure-identity-token';
 
@@ -18,7 +18,7 @@ export const hardCodedTokenPath: CodeDetector = {
     walk(source, (node) => {
       const text = stringPieces(node);
       if (text !== null && text.includes(OLD_TOKEN_PATH)) {
-        findings.push(codeFinding('hard-coded-token-path', locationOf(source, context.file, node), `the token path ${OLD_TOKEN_PATH} is hard-coded; it moved in azure-workload-identity v1.6.0`));
+        findings.push(codeFinding('hard-coded-token-path', locationOf(source, context.file, literalOf(node)), `the token path ${OLD_TOKEN_PATH} is hard-coded; it moved in azure-workload-identity v1.6.0`));
       }
     });
     return findings;

@@ -11,7 +11,7 @@ import type { Finding } from '../../model/finding.js';
 import { codeFinding } from './code-findings.js';
 import type { CodeDetector } from './detector.js';
 import { isNewManagedIdentityCredential, managedIdentityForm } from './managed-identity-credential.js';
-import { calleeName, locationOf, objectProperties, propertyName, stringPieces, walk } from './syntax.js';
+import { calleeName, literalOf, locationOf, objectProperties, propertyName, stringPieces, walk } from './syntax.js';
 
 const RESOURCE_ID_PARAMETER = /\b(msi_res_id|mi_res_id)\b/;
 
@@ -22,7 +22,7 @@ export const identityByResourceId: CodeDetector = {
     const findings: Finding[] = [];
     const lines = new Set<number>();
     const report = (node: ts.Node, message: string) => {
-      const location = locationOf(source, context.file, node);
+      const location = locationOf(source, context.file, literalOf(node));
       if (lines.has(location.line)) return;
       lines.add(location.line);
       findings.push(codeFinding('identity-by-resource-id', location, `${message}; not rewritten: the client id of that identity is needed`));

@@ -6,7 +6,7 @@
 import type { Finding } from '../../model/finding.js';
 import { codeFinding } from './code-findings.js';
 import type { CodeDetector } from './detector.js';
-import { locationOf, stringPieces, walk } from './syntax.js';
+import { literalOf, locationOf, stringPieces, walk } from './syntax.js';
 
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
 const IMDS_ADDRESS = '169.254.169.254';
@@ -23,7 +23,7 @@ export const imdsTokenCall: CodeDetector = {
     walk(source, (node) => {
       const text = stringPieces(node);
       if (text === null || !(text.includes(TOKEN_PATH) || (asksForIdentity && text.includes(IMDS_ADDRESS)))) return;
-      const location = locationOf(source, context.file, node);
+      const location = locationOf(source, context.file, literalOf(node));
       if (lines.has(location.line)) return;
       lines.add(location.line);
       findings.push(codeFinding('imds-token-call', location, 'a direct IMDS token request; under Workload ID only the migration proxy sidecar answers it'));

@@ -62,3 +62,10 @@ export function parentPropertyName(node: ts.Node): string | null {
   const parent = node.parent;
   return parent && ts.isPropertyAssignment(parent) && parent.initializer === node ? propertyName(parent.name) : null;
 }
+
+/** The whole literal a string piece belongs to: a template's head, middles and tail report at the template. */
+export function literalOf(node: ts.Node): ts.Node {
+  if (ts.isTemplateHead(node)) return node.parent;
+  if (ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) return node.parent.parent;
+  return node;
+}

@@ -41,22 +41,29 @@ export function readPyproject(file: string, text: string): DeclaredDependency[] 
   const at = locate(file, text);
   const out: DeclaredDependency[] = [];
   let section = '';
+  // The key of the array the line is in, while inside one (`dependencies = [` ... `]`).
+  let arrayKey: string | null = null;
   let offset = 0;
   for (const line of text.split('\n')) {
-    const header = /^\s*\[+([^\]]+)\]+/.exec(line);
-    if (header) section = header[1]!.trim();
+    const header = /^\s*\[+([^\]"']+)\]+\s*$/.exec(line);
+    if (header) {
+      section = header[1]!.trim();
+      arrayKey = null;
+    }
+    const opens = /^\s*([A-Za-z0-9_."-]+)\s*=\s*\[/.exec(line);
+    if (opens) arrayKey = opens[1]!.replace(/"/g, '');
     const poetry = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{[^}]*\bversion\s*=\s*["']([^"']*)["'])/.exec(line);
-    if (poetry && /(^|\.)(dependencies|dev-dependencies)$/.test(section) && section.includes('poetry') && normalizePythonName(poetry[1]!) !== 'python') {
-      out.push({ ecosystem: 'pypi', name: normalizePythonName(poetry[1]!), spec: poetry[2] ?? poetry[3] ?? poetry[4] ?? '', locked: false, location: at(offset + line.indexOf(poetry[1]!)) });
-    } else if (!poetry || line.includes('[')) {
-      for (const quoted of line.matchAll(/"([^"]+)"|'([^']+)'/g)) {
+    if (!header && poetry && section.includes('poetry') && /(^|\.)(dependencies|dev-dependencies)$|\.group\.[^.]+\.dependencies$/.test(section)) {
+      if (normalizePythonName(poetry[1]!) !== 'python') {
+        out.push({ ecosystem: 'pypi', name: normalizePythonName(poetry[1]!), spec: poetry[2] ?? poetry[3] ?? poetry[4] ?? '', locked: false, location: at(offset + line.indexOf(poetry[1]!)) });
+      }
+    } else if (arrayKey !== null && (/depend|requires/.test(arrayKey) || /optional-dependencies|dependency-groups/.test(section))) {
+      for (const quoted of line.slice(opens ? line.indexOf('[') : 0).matchAll(/"([^"]+)"|'([^']+)'/g)) {
         const requirement = parseRequirement(quoted[1] ?? quoted[2]!);
-        // Only strings that carry a version specifier or sit in a dependency list are requirements.
-        if (requirement && (requirement.spec !== '' || /depend|requires/.test(section + line))) {
-          out.push({ ecosystem: 'pypi', ...requirement, locked: false, location: at(offset + quoted.index!) });
-        }
+        if (requirement) out.push({ ecosystem: 'pypi', ...requirement, locked: false, location: at(offset + (opens ? line.indexOf('[') : 0) + quoted.index!) });
       }
     }
+    if (arrayKey !== null && line.includes(']') && !/^\s*\[/.test(line)) arrayKey = null;
     offset += line.length + 1;
   }
   return out;
