@@ -31,6 +31,9 @@ export const credentialCodemod: Codemod = {
       if (form === 'resource-id') return;
       const refuse = (reason: string) => result.refused.push(codeFinding('code-not-rewritten', locationOf(file, context.file, node), `new ManagedIdentityCredential not rewritten: ${reason}`));
       if (form === 'other') return refuse('its arguments cannot be read here (a spread or computed option)');
+      // A variable declared as ManagedIdentityCredential cannot hold the new class (classes with private members are nominal).
+      const declaration = node.parent;
+      if (ts.isVariableDeclaration(declaration) && declaration.type?.getText(source).includes(OLD)) return refuse(`it is assigned to a variable declared as ${OLD}; declare it as TokenCredential and run again`);
       const args = argumentEdits(source, node, form, target.clientIdOption);
       if (args === null) return refuse('its options object cannot be rewritten safely');
       const callee = ts.isIdentifier(node.expression) ? node.expression : (node.expression as ts.PropertyAccessExpression).name;
@@ -90,8 +93,18 @@ function argumentEdits(source: ts.SourceFile, node: ts.NewExpression, form: 'non
   if (second === undefined) merged = `{ ${entry} }`;
   else if (ts.isObjectLiteralExpression(second)) {
     if (objectProperties(second).has(option)) return null;
-    const rest = second.properties.map((property) => property.getText(source));
-    merged = `{ ${[entry, ...rest].join(', ')} }`;
+    // The options object keeps its text and layout; the client id becomes its first property.
+    const text = source.text;
+    const firstProperty = second.properties[0];
+    const open = second.getStart(source) + 1;
+    const edits: TextEdit[] = [{ start: first.getStart(source), end: second.getStart(source), text: '' }];
+    if (firstProperty === undefined) edits.push({ start: open, end: second.end - 1, text: ` ${entry} ` });
+    else if (text.slice(open, firstProperty.getStart(source)).includes('\n')) {
+      const propertyStart = firstProperty.getStart(source);
+      const indent = text.slice(text.lastIndexOf('\n', propertyStart - 1) + 1, propertyStart);
+      edits.push({ start: propertyStart, end: propertyStart, text: `${entry},${text.includes('\r\n') ? '\r\n' : '\n'}${indent}` });
+    } else edits.push({ start: firstProperty.getStart(source), end: firstProperty.getStart(source), text: `${entry}, ` });
+    return edits;
   } else merged = `{ ...${second.getText(source)}, ${entry} }`;
   return [{ start: first.getStart(source), end: (second ?? first).end, text: merged }];
 }

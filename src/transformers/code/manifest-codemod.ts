@@ -29,7 +29,7 @@ export const manifestCodemod: Codemod = {
         // which is immutable: adding a label there would break the next apply.
         if (parentPropertyName(node) !== 'labels') refuse(label, `the ${POD_IDENTITY_LABEL} label object is not written inline under labels: (it may also be a selector); add ${USE_LABEL}: "true" to the pod template's labels by hand`);
         else {
-          result.edits.push(insertAfter(source, node, label, USE_LABEL, 'true'));
+          result.edits.push(...insertAfter(source, node, label, USE_LABEL, 'true'));
           count('pod-identity-label-in-code');
         }
       }
@@ -40,7 +40,7 @@ export const manifestCodemod: Codemod = {
         else {
           const mapped = context.identityMap.find((entry) => entry.roleArn === roleArn);
           const clientId = mapped?.clientId ?? pendingClientId(mapped?.name ?? identityNameForRole(roleArn));
-          result.edits.push(insertAfter(source, node, annotation, CLIENT_ID_ANNOTATION, clientId));
+          result.edits.push(...insertAfter(source, node, annotation, CLIENT_ID_ANNOTATION, clientId));
           count('irsa-annotation-in-code');
         }
       }
@@ -51,19 +51,29 @@ export const manifestCodemod: Codemod = {
 
 /**
  * A new property right after `sibling`, in the object's own layout: on its own line with the
- * sibling's indentation when the object spans lines, else inline; quoted like the object's
- * other strings.
+ * sibling's indentation when the object spans lines (after the sibling's comma and trailing
+ * comment), else inline; quoted like the object's other strings.
  */
-function insertAfter(source: ts.SourceFile, object: ts.ObjectLiteralExpression, sibling: ts.Node, key: string, value: string): TextEdit {
+function insertAfter(source: ts.SourceFile, object: ts.ObjectLiteralExpression, sibling: ts.Node, key: string, value: string): TextEdit[] {
   const text = source.text;
   const quote = quoteOf(source, object);
+  const property = `${quote}${key}${quote}: ${quote}${value}${quote}`;
   const start = sibling.getStart(source);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = text.slice(lineStart, start);
-  const multiline = /^\s*$/.test(indent) && text.slice(object.getStart(source), start).includes('\n');
-  const property = `${quote}${key}${quote}: ${quote}${value}${quote}`;
+  let lineEnd = text.indexOf('\n', sibling.end);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const rest = text.slice(sibling.end, lineEnd);
+  const ownLine = /^\s*$/.test(indent) && /^\s*,?\s*(\/\/.*|\/\*.*?\*\/)?\s*$/.test(rest) && text.slice(object.getStart(source), start).includes('\n');
+  if (!ownLine) return [{ start: sibling.end, end: sibling.end, text: `, ${property}` }];
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
-  return { start: sibling.end, end: sibling.end, text: multiline ? `,${lineBreak}${indent}${property}` : `, ${property}` };
+  // The sibling keeps its comma (and comment); the new property takes the sibling's trailing-comma style.
+  if (/^\s*,/.test(rest)) return [{ start: lineEnd, end: lineEnd, text: `${lineBreak}${indent}${property},` }];
+  return [
+    { start: sibling.end, end: sibling.end, text: ',' },
+    { start: lineEnd, end: lineEnd, text: `${lineBreak}${indent}${property}` },
+  ];
 }
 
 function quoteOf(source: ts.SourceFile, object: ts.ObjectLiteralExpression): string {
