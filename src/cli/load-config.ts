@@ -102,7 +102,7 @@ export function loadConfig(file: string | null): ProjectConfig {
     const check = FIELDS[key as keyof ProjectConfig];
     if (!check) throw new CliError(`${at(isScalar(pair.key) ? pair.key.range?.[0] : 0)}: unknown setting "${key}" (known: ${Object.keys(FIELDS).join(', ')})`, EXIT.usage);
     const value = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
-    if (!check(value)) throw new CliError(`${at(isScalar(pair.value) ? pair.value.range?.[0] : 0)}: invalid value for "${key}"`, EXIT.usage);
+    if (!check(value)) throw new CliError(`${at((pair.value as { range?: [number, number, number] } | null)?.range?.[0] ?? 0)}: invalid value for "${key}"`, EXIT.usage);
     config[key] = value;
   }
   return config as ProjectConfig;
