@@ -34,7 +34,7 @@ export async function codeCommand(paths: string[], raw: CodeRawOptions): Promise
   const { runCodeAnalysis } = await import('../pipeline/run-code-analysis.js');
   const result = runCodeAnalysis(
     read.files.map((file) => ({ file: file.file, text: file.text })),
-    { tables, credential: credential as CredentialTarget, identityMap: options.plan.identityMap, rewrite: true },
+    { tables, credential: credential as CredentialTarget, identityMap: options.plan.identityMap, phase: options.plan.phase, rewrite: true },
   );
   const findings = sortFindings([...read.findings, ...result.findings]);
   const report = buildCodeReport({ files: read.files.length, sourceFiles: result.sourceFiles, sourceFilesParsed: result.sourceFilesParsed, dependencyFiles: result.dependencyFiles }, findings, result.changes);

@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info', 'none']))
     .addOption(new Option('--credential <credential>', 'what new ManagedIdentityCredential(clientId) becomes').choices(['workload', 'default']).default('workload'))
+    .addOption(new Option('--phase <phase>', 'cdk8s/Pulumi objects: prepare adds Workload ID beside pod identity and IRSA; cutover also removes them').choices(['prepare', 'cutover']))
     .option('--identity-map <file>', 'IRSA: the managed identity of each IAM role, for client ids in cdk8s/Pulumi annotations')
     .option('--migrations <dir>', 'a folder with your own sdk-minimums.yaml / aws-service-clients.yaml, added to the shipped ones')
     .option('--max-file-size <bytes>', 'skip files larger than this (default: 10 MiB)')

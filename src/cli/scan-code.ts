@@ -20,7 +20,7 @@ export async function addCodeFindings(result: MigrationResult, options: Resolved
   const { runCodeAnalysis } = await import('../pipeline/run-code-analysis.js');
   const code = runCodeAnalysis(
     read.files.map((file) => ({ file: file.file, text: file.text })),
-    { tables, credential: 'workload', identityMap: options.plan.identityMap, rewrite: false },
+    { tables, credential: 'workload', identityMap: options.plan.identityMap, phase: options.plan.phase, rewrite: false },
   );
   const codeFindings = [...read.findings, ...code.findings];
   const absolute = (file: string) => path.resolve(cwd, file);

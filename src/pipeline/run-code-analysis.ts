@@ -11,6 +11,7 @@ import { checkDependencies } from '../analyzers/code/sdk-versions.js';
 import type { SdkTables } from '../model/code.js';
 import type { FileChange } from '../model/file-change.js';
 import type { Finding } from '../model/finding.js';
+import type { MigrationPhase } from '../model/plan.js';
 import type { RoleIdentityMapping } from '../planner/plan-options.js';
 import { CodeReadError } from '../sources/code/parse-json.js';
 import { isScriptFile } from '../sources/code/code-file-names.js';
@@ -30,6 +31,7 @@ export interface CodeOptions {
   tables: SdkTables;
   credential: CredentialTarget;
   identityMap: readonly RoleIdentityMapping[];
+  phase: MigrationPhase;
   /** false for `scan --code`: findings only, no codemods. */
   rewrite: boolean;
 }
@@ -97,7 +99,7 @@ function analyzeSource(project: Project, index: number, entry: CodeText, options
     const findings = detect(source, entry.file, entry.text, options);
     result.findings.push(...findings);
     if (!options.rewrite) return;
-    const context: CodemodContext = { file: entry.file, credential: options.credential, identityMap: options.identityMap, typescript: /\.[mc]?tsx?$/i.test(entry.file) };
+    const context: CodemodContext = { file: entry.file, credential: options.credential, identityMap: options.identityMap, phase: options.phase, typescript: /\.[mc]?tsx?$/i.test(entry.file) };
     const { edits, fixed, refused } = runCodemods(source, entry.text, context);
     result.findings.push(...refused);
     if (edits.length === 0) return;

@@ -28,6 +28,7 @@ const CASES: [string, string, string, string[]][] = [
   ['build.gradle', 'build.gradle', "dependencies {\n    implementation 'com.azure:azure-identity:1.7.0'\n    implementation group: 'com.azure', name: 'azure-core', version: '1.40.0'\n}\n", ['maven com.azure:azure-identity 1.7.0 @2:20', 'maven com.azure:azure-core 1.40.0 @3:20']],
   ['build.gradle.kts', 'build.gradle.kts', 'dependencies {\n    implementation("com.azure:azure-identity:1.10.0")\n}\n', ['maven com.azure:azure-identity 1.10.0 @2:20']],
   ['go.mod', 'go.mod', 'module x\n\nrequire github.com/Azure/azure-sdk-for-go/sdk/azidentity v1.2.2\n\nrequire (\n\tgolang.org/x/net v0.8.0 // indirect\n)\n', ['go github.com/Azure/azure-sdk-for-go/sdk/azidentity 1.2.2 (locked) @3:9', 'go golang.org/x/net 0.8.0 (locked) @6:2']],
+  ['vcpkg.json', 'vcpkg.json', '{\n  "dependencies": [\n    "curl",\n    { "name": "azure-identity-cpp", "version>=": "1.5.0" }\n  ],\n  "overrides": [\n    { "name": "azure-identity-cpp", "version": "1.5.0" }\n  ]\n}\n', ['vcpkg azure-identity-cpp >=1.5.0 @4:15', 'vcpkg azure-identity-cpp 1.5.0 (locked) @7:15']],
 ];
 
 describe('dependency readers', () => {

@@ -2,7 +2,7 @@
  * Golden folders per codemod: test/code/golden/<codemod>/<case>/ holds `input.<ext>` (the file is
  * analyzed as `app.<ext>`; `input.package.json` as `package.json`), `expected.<ext>` (the
  * rewritten file; equal to the input when nothing may change), `expected.diff`, and optionally
- * `options.json` ({ credential, identityMap }) and `expected-findings.txt` (the
+ * `options.json` ({ credential, identityMap, phase }) and `expected-findings.txt` (the
  * code-not-rewritten findings, one `line:col id` a line). UPDATE_GOLDEN=1 writes missing files
  * only: review them.
  */
@@ -32,11 +32,12 @@ describe.each(cases)('%s / %s', (codemod, name) => {
   const extension = inputName.slice('input'.length);
   const virtual = extension === '.package.json' ? 'package.json' : `app${extension}`;
   const input = readFileSync(path.join(folder, inputName), 'utf8');
-  const given = existsSync(path.join(folder, 'options.json')) ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { credential?: 'workload' | 'default'; identityMap?: string }) : {};
+  const given = existsSync(path.join(folder, 'options.json')) ? (JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) as { credential?: 'workload' | 'default'; identityMap?: string; phase?: 'prepare' | 'cutover' }) : {};
   const options: CodeOptions = {
     tables,
     credential: given.credential ?? 'workload',
     identityMap: given.identityMap ? loadIdentityMap(path.join(folder, given.identityMap)) : [],
+    phase: given.phase ?? 'prepare',
     rewrite: true,
   };
   const result = runCodeAnalysis([{ file: virtual, text: input }], options);

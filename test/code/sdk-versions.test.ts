@@ -50,6 +50,8 @@ const CASES: [Ecosystem, string, string, string][] = [
   ['go', 'github.com/Azure/azure-sdk-for-go/sdk/azidentity', '1.3.0-beta.2', 'sdk-below-minimum'],
   ['go', 'github.com/Azure/azure-sdk-for-go/sdk/azidentity', '1.5.1', 'ok'],
   ['go', 'github.com/azure/azure-sdk-for-go/sdk/azidentity', '1.0.0', 'ok'],
+  ['vcpkg', 'azure-identity-cpp', '1.5.0', 'sdk-below-minimum'],
+  ['vcpkg', 'azure-identity-cpp', '>=1.5.0', 'sdk-range-allows-old'],
 ];
 
 describe('SDK versions against the minimums', () => {

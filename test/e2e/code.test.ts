@@ -1,12 +1,28 @@
 /** `wimigrate code` and `scan --code`, through the built CLI, on temporary copies of samples/app-code. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CLI, copyToTemp, ROOT, runCli, treeHash } from '../helpers/cli.js';
+import { CLI, copyToTemp, ROOT, treeHash, type CliRun } from '../helpers/cli.js';
 
 const SAMPLE = path.join(ROOT, 'samples/app-code');
+
+/**
+ * The built CLI, run without blocking: these runs load ts-morph and take a while on a busy
+ * machine, and a blocked test worker misses vitest's own messages.
+ */
+function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; node?: string[] } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.node ?? []), CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 let work: string;
 
 beforeEach(() => {
@@ -14,9 +30,9 @@ beforeEach(() => {
 });
 
 describe('wimigrate code', () => {
-  it('dry run: findings with locations on stderr, the diff on stdout, nothing written', () => {
+  it('dry run: findings with locations on stderr, the diff on stdout, nothing written', async () => {
     const before = treeHash(work);
-    const run = runCli(['code', '.'], { cwd: work });
+    const run = await runCli(['code', '.'], { cwd: work });
     expect(run.status).toBe(1); // an error finding: Azure.Identity 1.4.0 needs the proxy sidecar
     expect(run.stderr).toContain('uploader/Uploader.csproj:9:5: error sdk-needs-proxy-sidecar: Azure.Identity 1.4.0');
     expect(run.stderr).toContain('report-builder/requirements.txt:2:1: warning sdk-below-minimum: azure-identity ==1.10.0 is below 1.13.0');
@@ -37,13 +53,13 @@ describe('wimigrate code', () => {
     expect(treeHash(work)).toEqual(before);
   });
 
-  it('--write applies exactly the dry-run diff, and a second run has nothing left to do', () => {
-    const dry = runCli(['code', '.', '--fail-on', 'none'], { cwd: work });
-    const write = runCli(['code', '.', '--write', '--fail-on', 'none'], { cwd: work });
+  it('--write applies exactly the dry-run diff, and a second run has nothing left to do', async () => {
+    const dry = await runCli(['code', '.', '--fail-on', 'none'], { cwd: work });
+    const write = await runCli(['code', '.', '--write', '--fail-on', 'none'], { cwd: work });
     expect(write.status).toBe(0);
     expect(write.stderr).toContain('Wrote 5 file(s). Run your package manager to update the lockfile.');
     const written = treeHash(work);
-    const again = runCli(['code', '.', '--fail-on', 'none'], { cwd: work });
+    const again = await runCli(['code', '.', '--fail-on', 'none'], { cwd: work });
     expect(again.stdout).toBe('');
     expect(again.stderr).toContain(' 0 files to change');
     expect(again.stderr).not.toContain('managed-identity-credential');
@@ -55,8 +71,8 @@ describe('wimigrate code', () => {
     expect(treeHash(fresh)).toEqual(written);
   });
 
-  it('--credential default and --format json', () => {
-    const run = runCli(['code', 'orders-api', '--credential', 'default', '--format', 'json'], { cwd: work });
+  it('--credential default and --format json', async () => {
+    const run = await runCli(['code', 'orders-api', '--credential', 'default', '--format', 'json'], { cwd: work });
     const report = JSON.parse(run.stdout) as { schemaVersion: number; command: string; summary: { filesChanged: number }; findings: { id: string }[]; changes: { file: string; status: string }[] };
     expect(report.schemaVersion).toBe(1);
     expect(report.command).toBe('code');
@@ -66,30 +82,30 @@ describe('wimigrate code', () => {
       { file: 'orders-api/src/federated-token.ts', status: 'modified' },
     ]);
     expect(report.findings.map((finding) => finding.id)).toContain('managed-identity-credential');
-    const diff = runCli(['code', 'orders-api', '--credential', 'default'], { cwd: work });
+    const diff = await runCli(['code', 'orders-api', '--credential', 'default'], { cwd: work });
     expect(diff.stdout).toContain('+export const credential = new DefaultAzureCredential({ workloadIdentityClientId: clientId });');
   });
 
-  it('a broken package.json is a finding naming the file; the rest is still analyzed; a missing path exits 2', () => {
+  it('a broken package.json is a finding naming the file; the rest is still analyzed; a missing path exits 2', async () => {
     writeFileSync(path.join(work, 'orders-api/package.json'), '{ "dependencies": { ');
-    const run = runCli(['code', '.', 'no-such-folder'], { cwd: work });
+    const run = await runCli(['code', '.', 'no-such-folder'], { cwd: work });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/orders-api\/package\.json:1:1: error code-unreadable: not valid JSON/);
     expect(run.stderr).toContain('uploader/Uploader.csproj:9:5: error sdk-needs-proxy-sidecar');
     expect(run.stderr).toContain('no-such-folder: no such file or folder');
   });
 
-  it('rejects standard input and a bad --credential as usage errors', () => {
-    expect(runCli(['code', '-'], { cwd: work }).status).toBe(2);
-    const bad = runCli(['code', '.', '--credential', 'msi'], { cwd: work });
+  it('rejects standard input and a bad --credential as usage errors', async () => {
+    expect((await runCli(['code', '-'], { cwd: work })).status).toBe(2);
+    const bad = await runCli(['code', '.', '--credential', 'msi'], { cwd: work });
     expect(bad.status).toBe(2);
   });
 });
 
 describe('wimigrate scan --code', () => {
-  it('links each workload to the code it runs, by image name', () => {
+  it('links each workload to the code it runs, by image name', async () => {
     const manifests = copyToTemp(path.join(ROOT, 'samples/pod-identity'));
-    const run = runCli(['scan', manifests, '--code', work, '--format', 'json']);
+    const run = await runCli(['scan', manifests, '--code', work, '--format', 'json']);
     const report = JSON.parse(run.stdout) as { findings: { id: string; message: string; location: { file: string } }[] };
     const links = report.findings.filter((finding) => finding.id === 'workload-code-at-risk');
     expect(links.map((finding) => finding.message.split(' runs code')[0]).sort()).toEqual([
@@ -108,14 +124,14 @@ describe('wimigrate scan --code', () => {
     expect(report.findings.some((finding) => finding.id === 'label-without-binding' || finding.id === 'identity-incomplete' || finding.id === 'cross-namespace-binding')).toBe(true);
   });
 
-  it('links by the codeMapping of wimigrate.yaml: by image and by manifest path', () => {
+  it('links by the codeMapping of wimigrate.yaml: by image and by manifest path', async () => {
     const manifests = copyToTemp(path.join(ROOT, 'samples/pod-identity'));
     const config = readFileSync(path.join(manifests, 'wimigrate.yaml'), 'utf8');
     writeFileSync(
       path.join(manifests, 'wimigrate.yaml'),
       `${config}codeMapping:\n  - image: myregistry.azurecr.io/report-*\n    code: ${path.join(work, 'invoice-generator')}\n  - manifests: apps/orders\n    code: ${path.join(work, 'uploader')}\n`,
     );
-    const run = runCli(['scan', manifests, '--code', work, '--format', 'json']);
+    const run = await runCli(['scan', manifests, '--code', work, '--format', 'json']);
     const links = (JSON.parse(run.stdout) as { findings: { id: string; message: string }[] }).findings.filter((finding) => finding.id === 'workload-code-at-risk');
     const byWorkload = Object.fromEntries(links.map((finding) => [finding.message.split(' runs code')[0], finding.message]));
     expect(byWorkload['Deployment reporting/report-builder']).toContain('imds-token-call x1');
@@ -123,32 +139,32 @@ describe('wimigrate scan --code', () => {
     expect(byWorkload['Deployment orders/orders-api']).not.toContain('managed-identity-credential');
   });
 
-  it('a bad codeMapping is a usage error naming the file and line', () => {
+  it('a bad codeMapping is a usage error naming the file and line', async () => {
     const manifests = copyToTemp(path.join(ROOT, 'samples/pod-identity'));
     writeFileSync(path.join(manifests, 'wimigrate.yaml'), 'codeMapping:\n  - image: x\n    manifests: y\n    code: z\n');
-    const run = runCli(['scan', manifests, '--code', work]);
+    const run = await runCli(['scan', manifests, '--code', work]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/wimigrate\.yaml:2:\d+: invalid value for "codeMapping"/);
   });
 });
 
 describe('ts-morph loads only where code is analyzed', () => {
-  const loaded = (args: string[]) => {
+  const loaded = async (args: string[]) => {
     const log = path.join(mkdtempSync(path.join(os.tmpdir(), 'wimigrate-imports-')), 'imports.txt');
     writeFileSync(log, '');
-    spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/e2e/fixtures/record-imports.mjs'), CLI, ...args], { encoding: 'utf8', env: { ...process.env, WIMIGRATE_IMPORT_LOG: log, NO_COLOR: '1' } });
+    await runCli(args, { node: ['--import', path.join(ROOT, 'test/e2e/fixtures/record-imports.mjs')], env: { WIMIGRATE_IMPORT_LOG: log } });
     return readFileSync(log, 'utf8');
   };
 
-  it('scan on manifests does not load it (nor the code modules)', () => {
-    const urls = loaded(['scan', path.join(ROOT, 'samples/pod-identity')]);
+  it('scan on manifests does not load it (nor the code modules)', async () => {
+    const urls = await loaded(['scan', path.join(ROOT, 'samples/pod-identity')]);
     expect(urls).toContain('scan-command.js');
     expect(urls).not.toContain('ts-morph');
     expect(urls).not.toContain('/code/');
   });
 
-  it('code and scan --code do', () => {
-    expect(loaded(['code', path.join(work, 'orders-api')])).toContain('ts-morph');
-    expect(loaded(['scan', path.join(ROOT, 'samples/pod-identity'), '--code', work])).toContain('ts-morph');
+  it('code and scan --code do', async () => {
+    expect(await loaded(['code', path.join(work, 'orders-api')])).toContain('ts-morph');
+    expect(await loaded(['scan', path.join(ROOT, 'samples/pod-identity'), '--code', work])).toContain('ts-morph');
   });
 });

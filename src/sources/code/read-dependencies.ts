@@ -7,6 +7,7 @@ import { readNpmLockfile } from './read-npm-lockfile.js';
 import { readPackageJson } from './read-package-json.js';
 import { readPnpmLock } from './read-pnpm-lock.js';
 import { readPoetryLock, readPyproject, readRequirements } from './read-python.js';
+import { readVcpkg } from './read-vcpkg.js';
 import { readYarnLock } from './read-yarn-lock.js';
 
 type Reader = (file: string, text: string) => DeclaredDependency[];
@@ -27,5 +28,6 @@ export function dependencyReaderFor(file: string): Reader | null {
   if (name === 'pom.xml') return readPom;
   if (name === 'build.gradle' || name === 'build.gradle.kts') return readGradle;
   if (name === 'go.mod') return readGoMod;
+  if (name === 'vcpkg.json') return readVcpkg;
   return null;
 }

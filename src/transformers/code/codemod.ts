@@ -1,6 +1,7 @@
 import type { SourceFile } from 'ts-morph';
 import type { CodeFindingId } from '../../analyzers/code/code-findings.js';
 import type { Finding } from '../../model/finding.js';
+import type { MigrationPhase } from '../../model/plan.js';
 import type { RoleIdentityMapping } from '../../planner/plan-options.js';
 
 /** What `new ManagedIdentityCredential(clientId)` becomes: `--credential workload` or `default`. */
@@ -10,6 +11,8 @@ export interface CodemodContext {
   file: string;
   credential: CredentialTarget;
   identityMap: readonly RoleIdentityMapping[];
+  /** `prepare` adds the Workload ID settings beside the old ones; `cutover` also removes the old ones. */
+  phase: MigrationPhase;
   /** TypeScript source (not JavaScript): expressions may need a type assertion. */
   typescript: boolean;
 }
