@@ -17,12 +17,14 @@ type Table = { valid: string[]; invalid: [string, string[]][] };
 
 const TABLES: Record<string, Table> = {
   'managed-identity-credential': {
-    valid: ['new WorkloadIdentityCredential({ clientId })', 'new DefaultAzureCredential()', "new ManagedIdentityCredential({ resourceId: '/subscriptions/x' })", 'const ManagedIdentityCredential = 1;'],
+    valid: ["import { ManagedIdentityCredential as Msi } from '@azure/identity';\nconst c = new Other();", 'new WorkloadIdentityCredential({ clientId })', 'new DefaultAzureCredential()', "new ManagedIdentityCredential({ resourceId: '/subscriptions/x' })", 'const ManagedIdentityCredential = 1;'],
     invalid: [
       ['const c = new ManagedIdentityCredential();', ['1:11 managed-identity-credential']],
       ["const c = new ManagedIdentityCredential('id');", ['1:11 managed-identity-credential']],
       ['const c = new identity.ManagedIdentityCredential({ clientId: id });', ['1:11 managed-identity-credential']],
       ['const c = new ManagedIdentityCredential(...args);', ['1:11 managed-identity-credential']],
+      ["import { ManagedIdentityCredential as Msi } from '@azure/identity';\nconst c = new Msi('id');", ['2:11 managed-identity-credential']],
+      ["const { ManagedIdentityCredential: Msi } = require('@azure/identity');\nconst c = new Msi();", ['2:11 managed-identity-credential']],
     ],
   },
   'identity-by-resource-id': {

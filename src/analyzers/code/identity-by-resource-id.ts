@@ -10,7 +10,7 @@ import { ts } from 'ts-morph';
 import type { Finding } from '../../model/finding.js';
 import { codeFinding } from './code-findings.js';
 import type { CodeDetector } from './detector.js';
-import { isNewManagedIdentityCredential, managedIdentityForm } from './managed-identity-credential.js';
+import { isNewManagedIdentityCredential, managedIdentityForm, managedIdentityNames } from './managed-identity-credential.js';
 import { calleeName, literalOf, locationOf, objectProperties, propertyName, stringPieces, walk } from './syntax.js';
 
 const RESOURCE_ID_PARAMETER = /\b(msi_res_id|mi_res_id)\b/;
@@ -27,8 +27,9 @@ export const identityByResourceId: CodeDetector = {
       lines.add(location.line);
       findings.push(codeFinding('identity-by-resource-id', location, `${message}; not rewritten: the client id of that identity is needed`));
     };
+    const names = managedIdentityNames(source.compilerNode);
     walk(source, (node) => {
-      if (isNewManagedIdentityCredential(node) && managedIdentityForm(node) === 'resource-id') {
+      if (isNewManagedIdentityCredential(node, names) && managedIdentityForm(node) === 'resource-id') {
         report(node, 'new ManagedIdentityCredential picks its identity by resource id');
       } else if (ts.isNewExpression(node) && calleeName(node.expression) === 'DefaultAzureCredential') {
         const [options] = node.arguments ?? [];

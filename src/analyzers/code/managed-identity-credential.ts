@@ -7,7 +7,7 @@
 import { ts } from 'ts-morph';
 import { codeFinding } from './code-findings.js';
 import type { CodeDetector } from './detector.js';
-import { calleeName, locationOf, objectProperties, walk } from './syntax.js';
+import { locationOf, objectProperties, walk } from './syntax.js';
 
 export type ManagedIdentityForm = 'none' | 'client-id' | 'resource-id' | 'other';
 
@@ -25,8 +25,24 @@ export function managedIdentityForm(node: ts.NewExpression): ManagedIdentityForm
   return 'client-id';
 }
 
-export function isNewManagedIdentityCredential(node: ts.Node): node is ts.NewExpression {
-  return ts.isNewExpression(node) && calleeName(node.expression) === 'ManagedIdentityCredential';
+const CLASS_NAME = 'ManagedIdentityCredential';
+
+/** The names the class goes by in a file: its own, and local aliases (`{ ManagedIdentityCredential as Msi }`, `{ ManagedIdentityCredential: Msi } = require()`). */
+export function managedIdentityNames(source: ts.SourceFile): ReadonlySet<string> {
+  const names = new Set([CLASS_NAME]);
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportSpecifier(node) || ts.isBindingElement(node)) && node.propertyName && ts.isIdentifier(node.propertyName) && node.propertyName.text === CLASS_NAME && ts.isIdentifier(node.name)) names.add(node.name.text);
+    else if (ts.isImportDeclaration(node) || ts.isVariableStatement(node) || ts.isImportClause(node) || ts.isNamedImports(node) || ts.isVariableDeclarationList(node) || ts.isVariableDeclaration(node) || ts.isObjectBindingPattern(node)) ts.forEachChild(node, visit);
+  };
+  source.statements.forEach(visit);
+  return names;
+}
+
+export function isNewManagedIdentityCredential(node: ts.Node, names: ReadonlySet<string> = new Set([CLASS_NAME])): node is ts.NewExpression {
+  if (!ts.isNewExpression(node)) return false;
+  // `ns.ManagedIdentityCredential` is the class whatever the namespace is called; a bare name must be the class or an alias of it.
+  if (ts.isPropertyAccessExpression(node.expression)) return node.expression.name.text === CLASS_NAME;
+  return ts.isIdentifier(node.expression) && names.has(node.expression.text);
 }
 
 const DESCRIPTION: Record<Exclude<ManagedIdentityForm, 'resource-id'>, string> = {
@@ -40,8 +56,9 @@ export const managedIdentityCredential: CodeDetector = {
   mentions: /ManagedIdentityCredential/,
   detect(source, context) {
     const findings: ReturnType<CodeDetector['detect']> = [];
+    const names = managedIdentityNames(source.compilerNode);
     walk(source, (node) => {
-      if (!isNewManagedIdentityCredential(node)) return;
+      if (!isNewManagedIdentityCredential(node, names)) return;
       const form = managedIdentityForm(node);
       if (form === 'resource-id') return;
       findings.push(

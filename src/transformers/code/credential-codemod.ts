@@ -7,7 +7,7 @@
  */
 import { ts } from 'ts-morph';
 import { codeFinding } from '../../analyzers/code/code-findings.js';
-import { isNewManagedIdentityCredential, managedIdentityForm } from '../../analyzers/code/managed-identity-credential.js';
+import { isNewManagedIdentityCredential, managedIdentityForm, managedIdentityNames } from '../../analyzers/code/managed-identity-credential.js';
 import { locationOf, objectProperties, walk } from '../../analyzers/code/syntax.js';
 import type { Codemod, CodemodResult, TextEdit } from './codemod.js';
 import { replaceImportedName } from './import-names.js';
@@ -25,11 +25,13 @@ export const credentialCodemod: Codemod = {
     const result: CodemodResult = { edits: [], fixed: {}, refused: [] };
     const rewritten: ts.NewExpression[] = [];
     let viaImport = false;
+    const names = managedIdentityNames(source);
     walk(file, (node) => {
-      if (!isNewManagedIdentityCredential(node)) return;
+      if (!isNewManagedIdentityCredential(node, names)) return;
       const form = managedIdentityForm(node);
       if (form === 'resource-id') return;
       const refuse = (reason: string) => result.refused.push(codeFinding('code-not-rewritten', locationOf(file, context.file, node), `new ManagedIdentityCredential not rewritten: ${reason}`));
+      if (ts.isIdentifier(node.expression) && node.expression.text !== OLD) return refuse(`${OLD} is imported as ${node.expression.text}; rename the import and run again`);
       if (form === 'other') return refuse('its arguments cannot be read here (a spread or computed option)');
       // A variable declared as ManagedIdentityCredential cannot hold the new class (classes with private members are nominal).
       const declaration = node.parent;
