@@ -1,7 +1,7 @@
 /** Each dependency file reader: what it lists, with the line where each entry is. */
 import { describe, expect, it } from 'vitest';
 import { dependencyReaderFor } from '../../src/sources/code/read-dependencies.js';
-import { CodeReadError } from '../../src/sources/code/parse-json.js';
+import { CodeReadError, errorOffset } from '../../src/sources/code/parse-json.js';
 
 function read(file: string, text: string): string[] {
   const reader = dependencyReaderFor(file);
@@ -44,7 +44,19 @@ describe('dependency readers', () => {
     } catch (error) {
       expect((error as CodeReadError).file).toBe('app/package.json');
       expect((error as CodeReadError).message).toMatch(/^not valid JSON/);
+      expect((error as CodeReadError).line).toBe(4);
     }
+  });
+
+  it.each([
+    ['{"a": 1,}', 8],
+    ['{\n  "a": [1, 2\n}', 15],
+    ['{"a": tru}', 6],
+    ['[1, 2] x', 7],
+    ['{"a": "x\ny"}', 8],
+    ['{"a": {"b": [true, null, -1.5e3, "\\"q"]}}', -1],
+  ])('finds where JSON goes wrong: %j at %i', (text, offset) => {
+    expect(errorOffset(text)).toBe(offset);
   });
 
   it('reads no other files', () => {

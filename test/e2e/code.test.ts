@@ -87,10 +87,10 @@ describe('wimigrate code', () => {
   });
 
   it('a broken package.json is a finding naming the file; the rest is still analyzed; a missing path exits 2', async () => {
-    writeFileSync(path.join(work, 'orders-api/package.json'), '{ "dependencies": { ');
+    writeFileSync(path.join(work, 'orders-api/package.json'), '{\n  "dependencies": {\n    "@azure/identity": "^2.1.0",\n  }\n}\n');
     const run = await runCli(['code', '.', 'no-such-folder'], { cwd: work });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/orders-api\/package\.json:1:1: error code-unreadable: not valid JSON/);
+    expect(run.stderr).toMatch(/orders-api\/package\.json:4:1: error code-unreadable: not valid JSON/);
     expect(run.stderr).toContain('uploader/Uploader.csproj:9:5: error sdk-needs-proxy-sidecar');
     expect(run.stderr).toContain('no-such-folder: no such file or folder');
   });
