@@ -5,6 +5,7 @@
 // code 0 even when a target fails, unless --strict.
 //
 //   node bench/run.mjs [--runs 3] [--quick] [--only-generate] [--strict]
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -155,4 +156,6 @@ const report = {
 };
 writeFileSync(path.join(workDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwrote ${path.relative(repoDir, path.join(workDir, 'results.json'))}`);
+// wimigrate code on its own corpus (bench/code.mjs; also `npm run bench:code`).
+if (!options['only-generate']) spawnSync(process.execPath, [path.join(benchDir, 'code.mjs'), '--runs', String(runs), ...(options.quick ? ['--files', '500'] : [])], { cwd: repoDir, stdio: 'inherit' });
 if (options.strict && outcomes.some((o) => o.status !== 'PASS')) process.exit(1);

@@ -24,6 +24,8 @@ export interface ProjectConfig {
   trustPolicies?: string | string[];
   podIdentityAssociations?: string | string[];
   awsPermissions?: string;
+  /** `scan --code`: which application code each workload runs (see README, Application code). */
+  codeMapping?: { image?: string; manifests?: string; code: string }[];
 }
 
 export const CONFIG_FILE_NAME = 'wimigrate.yaml';
@@ -45,7 +47,21 @@ const FIELDS: Record<keyof ProjectConfig, (value: unknown) => boolean> = {
   trustPolicies: isPathOrPaths,
   podIdentityAssociations: isPathOrPaths,
   awsPermissions: (value) => typeof value === 'string' && value.length > 0,
+  codeMapping: isCodeMapping,
 };
+
+/** A list of `{ image | manifests, code }` entries, each naming exactly one way to match. */
+function isCodeMapping(value: unknown): boolean {
+  const text = (entry: unknown) => typeof entry === 'string' && entry.length > 0;
+  return (
+    Array.isArray(value) &&
+    value.every((entry: unknown) => {
+      if (entry === null || typeof entry !== 'object') return false;
+      const { image, manifests, code, ...rest } = entry as Record<string, unknown>;
+      return Object.keys(rest).length === 0 && text(code) && (image === undefined) !== (manifests === undefined) && (image === undefined || text(image)) && (manifests === undefined || text(manifests));
+    })
+  );
+}
 
 function isPathOrPaths(value: unknown): boolean {
   return (typeof value === 'string' && value.length > 0) || (Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && entry.length > 0));
@@ -86,7 +102,7 @@ export function loadConfig(file: string | null): ProjectConfig {
     const check = FIELDS[key as keyof ProjectConfig];
     if (!check) throw new CliError(`${at(isScalar(pair.key) ? pair.key.range?.[0] : 0)}: unknown setting "${key}" (known: ${Object.keys(FIELDS).join(', ')})`, EXIT.usage);
     const value = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
-    if (!check(value)) throw new CliError(`${at(isScalar(pair.value) ? pair.value.range?.[0] : 0)}: invalid value for "${key}"`, EXIT.usage);
+    if (!check(value)) throw new CliError(`${at((pair.value as { range?: [number, number, number] } | null)?.range?.[0] ?? 0)}: invalid value for "${key}"`, EXIT.usage);
     config[key] = value;
   }
   return config as ProjectConfig;

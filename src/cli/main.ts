@@ -59,7 +59,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), REPORT_FORMATS).action(
+  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), REPORT_FORMATS)
+    .option('--code <paths...>', 'also analyze application code (see the code command) and link each workload to the code at risk')
+    .action(
     lazy(async () => (await import('./scan-command.js')).scanCommand),
   );
   withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), REPORT_FORMATS)).action(
@@ -98,6 +100,23 @@ export function buildProgram(): Command {
     .option('--reviewer <logins...>', 'reviewers to request: users, or teams as org/team')
     .option('--credential-code <kinds...>', 'code in the body that creates the federated credentials: az, bicep, terraform, arm, or none (default: az)')
     .action(lazy(async () => (await import('./pr-command.js')).prCommand));
+  program
+    .command('code')
+    .description('application code that breaks under Workload ID (SDK versions, credentials, IMDS calls, IRSA); codemods as a diff unless --write')
+    .argument('[paths...]', 'source folders or files (JavaScript, TypeScript, and dependency files of any language)', ['.'])
+    .option('-c, --config <file>', 'project settings (default: wimigrate.yaml in the first folder or the working directory)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['diff', 'json']).default('diff'))
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info', 'none']))
+    .addOption(new Option('--credential <credential>', 'what new ManagedIdentityCredential(clientId) becomes').choices(['workload', 'default']).default('workload'))
+    .addOption(new Option('--phase <phase>', 'cdk8s/Pulumi objects: prepare adds Workload ID beside pod identity and IRSA; cutover also removes them').choices(['prepare', 'cutover']))
+    .option('--identity-map <file>', 'IRSA: the managed identity of each IAM role, for client ids in cdk8s/Pulumi annotations')
+    .option('--migrations <dir>', 'a folder with your own sdk-minimums.yaml / aws-service-clients.yaml, added to the shipped ones')
+    .option('--max-file-size <bytes>', 'skip files larger than this (default: 10 MiB)')
+    .option('--write', 'change the files in place (atomically)')
+    .option('--no-color', 'no colors even on a terminal (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'print only the diff, no findings or summary on stderr')
+    .action(lazy(async () => (await import('./code-command.js')).codeCommand));
   return program;
 }
 

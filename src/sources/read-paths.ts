@@ -22,6 +22,9 @@ export interface ReadOptions {
   readStdin: () => string;
   /** Told of each file read, for progress on a terminal. */
   onFile?: (file: string) => void;
+  /** Which files a folder contributes (default: manifest extensions), and which folders are skipped besides .git and node_modules. */
+  accept?: (name: string) => boolean;
+  skipFolders?: ReadonlySet<string>;
 }
 
 export interface ReadResult {
@@ -44,6 +47,7 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
   const findings: Finding[] = [];
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();
+  const accept = options.accept ?? isManifestName;
 
   const display = (absolute: string) => {
     const relative = path.relative(options.cwd, absolute);
@@ -73,12 +77,12 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
     if (seenFolders.has(real)) return; // a symlink loop, or a folder named twice
     seenFolders.add(real);
     for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      if (SKIPPED_FOLDERS.has(entry.name) || (entry.isDirectory() && options.skipFolders?.has(entry.name))) continue;
       const child = path.join(absolute, entry.name);
       // Plain files and folders need no extra system call; links are resolved by visit().
       const childReal = path.join(real, entry.name);
       if (entry.isDirectory()) guarded(child, () => visitFolder(child, root, childReal));
-      else if (entry.isFile() && isManifestName(entry.name)) guarded(child, () => readFile(child, root, statSync(child).size, childReal));
+      else if (entry.isFile() && accept(entry.name)) guarded(child, () => readFile(child, root, statSync(child).size, childReal));
       else if (entry.isSymbolicLink()) visit(child, root, false);
     }
   }
@@ -95,7 +99,7 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
     guarded(absolute, () => {
       const stats = statSync(absolute);
       if (stats.isDirectory()) visitFolder(absolute, root, realpathSync(absolute));
-      else if (stats.isFile() && (named || isManifestName(absolute))) readFile(absolute, root, stats.size, realpathSync(absolute));
+      else if (stats.isFile() && (named || accept(path.basename(absolute)))) readFile(absolute, root, stats.size, realpathSync(absolute));
     });
   }
 

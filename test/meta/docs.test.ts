@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/analyzers/index.js';
 import { PLAN_FINDINGS } from '../../src/planner/plan-findings.js';
 import { SOURCE_FINDINGS } from '../../src/sources/source-findings.js';
+import { CODE_FINDINGS } from '../../src/analyzers/code/code-findings.js';
 import { ROOT } from '../helpers/cli.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -12,6 +13,7 @@ const findings: [string, string][] = [
   ...RULES.map((rule): [string, string] => [rule.id, rule.severity]),
   ...Object.entries(SOURCE_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
   ...Object.entries(PLAN_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
+  ...Object.entries(CODE_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
   ['verification-failed', 'error'],
 ];
 

@@ -1,0 +1,3 @@
+import * as identity from '@azure/identity';
+
+export const credential = new identity.ManagedIdentityCredential();

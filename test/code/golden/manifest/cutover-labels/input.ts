@@ -1,0 +1,20 @@
+import { KubeDeployment } from './imports/k8s';
+
+export const deployment = (scope: any) => new KubeDeployment(scope, 'reports', {
+  spec: {
+    selector: { matchLabels: { app: 'reports' } },
+    template: {
+      metadata: {
+        labels: {
+          app: 'reports',
+          aadpodidbinding: 'reports-identity', // old binding
+          'azure.workload.identity/use': 'true',
+        },
+      },
+    },
+  },
+});
+
+export const job = (scope: any) => new KubeDeployment(scope, 'nightly', {
+  spec: { template: { metadata: { labels: { app: 'nightly', aadpodidbinding: 'nightly' } } } },
+});

@@ -1,0 +1,11 @@
+export const spec = {
+  selector: { matchLabels: { app: 'search', aadpodidbinding: 'search' } },
+  template: {
+    metadata: {
+      labels: {
+        app: 'search',
+        aadpodidbinding: 'search',
+      },
+    },
+  },
+};

@@ -1,0 +1,1 @@
+export const backup = '/var/run/secrets/azure/tokens/azure-identity-token.bak';
