@@ -10,10 +10,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MigrationDataError, readMigrationTable } from '../sources/read-migration-table.js';
 import type { ActionRule, AwsPermissionTable, AzureRoleEntry, ManagedPolicyEntry, RoleAssignmentKind, ServiceEntry } from './permission-table.js';
+import { migrationFile } from '../sources/package-root.js';
 
 export const AWS_PERMISSIONS_FILE_NAME = 'aws-permissions.yaml';
 /** The shipped table; the path is relative to the compiled module (dist/aws). */
-export const AWS_PERMISSIONS_FILE = new URL(`../../migrations/${AWS_PERMISSIONS_FILE_NAME}`, import.meta.url);
+export const AWS_PERMISSIONS_FILE = migrationFile(AWS_PERMISSIONS_FILE_NAME);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = /^[a-z0-9-]+$/;

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import type { RawOptions } from './resolve-options.js';
+import { PACKAGE_ROOT } from '../sources/package-root.js';
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;
 
 type Action = (paths: string[], raw: RawOptions) => number | Promise<number>;
 

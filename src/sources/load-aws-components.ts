@@ -1,8 +1,9 @@
 import { MigrationDataError, readMigrationTable } from './read-migration-table.js';
 import type { AwsComponent } from '../analyzers/analyzer-options.js';
+import { migrationFile } from './package-root.js';
 
 /** The table shipped in migrations/; the path is relative to the compiled module (dist/sources). */
-export const AWS_COMPONENTS_FILE = new URL('../../migrations/aws-components.yaml', import.meta.url);
+export const AWS_COMPONENTS_FILE = migrationFile('aws-components.yaml');
 
 export { MigrationDataError };
 

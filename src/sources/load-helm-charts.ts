@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { HelmChartChange, HelmChartRule } from '../analyzers/analyzer-options.js';
 import { MigrationDataError, readMigrationTable } from './read-migration-table.js';
+import { migrationFile } from './package-root.js';
 
-export const HELM_CHARTS_FILE = new URL('../../migrations/helm-charts.yaml', import.meta.url);
+export const HELM_CHARTS_FILE = migrationFile('helm-charts.yaml');
 export const HELM_CHARTS_FILE_NAME = 'helm-charts.yaml';
 
 /** The shipped table, plus `<folder>/helm-charts.yaml` when there is one (its entries replace shipped ones by id). */

@@ -158,9 +158,10 @@ describe('ts-morph loads only where code is analyzed', () => {
 
   it('scan on manifests does not load it (nor the code modules)', async () => {
     const urls = await loaded(['scan', path.join(ROOT, 'samples/pod-identity')]);
-    expect(urls).toContain('scan-command.js');
+    // The bundled command line names each command's chunk after it (scan-command-<hash>.js).
+    expect(urls).toMatch(/scan-command[-\w]*\.js/);
     expect(urls).not.toContain('ts-morph');
-    expect(urls).not.toContain('/code/');
+    expect(urls).not.toMatch(/code-command|scan-code|\/code\//);
   });
 
   it('code and scan --code do', async () => {

@@ -3,10 +3,11 @@ import path from 'node:path';
 import semver from 'semver';
 import type { AwsServiceClient, Ecosystem, LegacyPackage, SdkMinimum, SdkTables } from '../../model/code.js';
 import { MigrationDataError, readMigrationTable } from '../read-migration-table.js';
+import { migrationFile } from '../package-root.js';
 
 /** The shipped tables; paths are relative to the compiled module (dist/sources/code). */
-export const SDK_MINIMUMS_FILE = new URL('../../../migrations/sdk-minimums.yaml', import.meta.url);
-export const AWS_SERVICE_CLIENTS_FILE = new URL('../../../migrations/aws-service-clients.yaml', import.meta.url);
+export const SDK_MINIMUMS_FILE = migrationFile('sdk-minimums.yaml');
+export const AWS_SERVICE_CLIENTS_FILE = migrationFile('aws-service-clients.yaml');
 
 const ECOSYSTEMS: readonly Ecosystem[] = ['npm', 'pypi', 'nuget', 'maven', 'go', 'vcpkg'];
 
