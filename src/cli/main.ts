@@ -6,7 +6,7 @@ import type { RawOptions } from './resolve-options.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-type Action = (paths: string[], raw: RawOptions) => number;
+type Action = (paths: string[], raw: RawOptions) => number | Promise<number>;
 
 /** Options every file command shares. */
 function withInputOptions(command: Command, formats: readonly string[]): Command {
@@ -41,11 +41,20 @@ function withPlanOptions(command: Command): Command {
     .option('--aws-permissions <dir>', 'IRSA: <dir>/<role-name>/ with the role\'s IAM policies as JSON; suggests Azure role assignments');
 }
 
+/** Options of the commands that read a live cluster. */
+function withClusterOptions(command: Command): Command {
+  return command
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('-n, --namespace <namespace>', 'read only this namespace (default: all namespaces)')
+    .option('-A, --all-namespaces', 'read every namespace (the default)');
+}
+
 /** Commands load their modules only when run, so start-up stays small. */
 function lazy(load: () => Promise<Action>): (paths: string[], raw: RawOptions) => Promise<void> {
   return async (paths, raw) => {
     const action = await load();
-    process.exitCode = action(paths, raw);
+    process.exitCode = await action(paths, raw);
   };
 }
 
@@ -56,8 +65,16 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown']).action(
-    lazy(async () => (await import('./scan-command.js')).scanCommand),
+  const scan = withClusterOptions(withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown']))
+    .option('--cluster', 'read the live cluster of the kubeconfig (read-only); with paths, also compare it with the files')
+    .option('--issuer <url>', "with --cluster: the OIDC issuer for the plan (default: the cluster's own)");
+  scan.action(
+    // scan on files must not load the cluster client: the cluster module is imported only for --cluster.
+    lazy(async () => (paths, raw) =>
+      (raw as { cluster?: boolean }).cluster === true
+        ? import('./cluster/scan-cluster-command.js').then((module) => module.scanClusterCommand(paths, raw, scan.args.length > 0))
+        : import('./scan-command.js').then((module) => module.scanCommand(paths, raw)),
+    ),
   );
   withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
     lazy(async () => (await import('./plan-command.js')).planCommand),
