@@ -83,7 +83,19 @@ export function buildProgram(): Command {
     .option('--write', 'change the files in place (atomically)')
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
-    .action(lazy(async () => (await import('./migrate-command.js')).migrateCommand));
+    .option('--validate-server', 'send each rewritten object to the API server of the kubeconfig as a server-side dry run (dryRun=All)')
+    .option('--context <name>', 'with --validate-server: kubeconfig context (default: the current one)')
+    .option('--kubeconfig <file>', 'with --validate-server: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .action(
+      lazy(async () => (paths, raw) =>
+        (raw as { validateServer?: boolean }).validateServer === true
+          ? import('./cluster/validate-server.js').then((module) => module.migrateValidateCommand(paths, raw))
+          : import('./migrate-command.js').then((module) => module.migrateCommand(paths, raw)),
+      ),
+    );
+  withClusterOptions(withPlanOptions(withInputOptions(program.command('verify').description('after a rollout: check each planned workload in the live cluster (exit 1 on failure)'), ['text', 'json', 'markdown'])))
+    .option('--plan <file>', 'the plan as JSON (plan -f json, or migrate --plan-out); default: planned from the paths')
+    .action(lazy(async () => (await import('./cluster/verify-command.js')).verifyCommand));
   return program;
 }
 
