@@ -37,11 +37,17 @@ function objectsOf(file: string, text: string): { key: string; location: SourceL
     if (!isObject(value) || typeof value.kind !== 'string') return;
     if (value.kind === 'List' && Array.isArray(value.items)) {
       value.items.forEach((item, itemIndex) => {
-        if (isObject(item) && typeof item.kind === 'string') out.push({ key: `${index}/${itemIndex}`, location, object: item });
+        if (isObject(item) && typeof item.kind === 'string') out.push({ key: identity(item, `${index}/${itemIndex}`), location, object: item });
       });
-    } else out.push({ key: String(index), location, object: value });
+    } else out.push({ key: identity(value, String(index)), location, object: value });
   });
   return out;
+}
+
+/** Objects are matched by what they are, since a migration may insert documents (a new ServiceAccount) before them. */
+function identity(object: Record<string, unknown>, fallback: string): string {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  return typeof metadata.name === 'string' ? `${String(object.apiVersion)}/${String(object.kind)}/${String(metadata.namespace ?? '')}/${metadata.name}` : `#${fallback}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -63,6 +63,8 @@ export interface TestCluster {
   expiredKubeconfig: string;
   etcdEndpoint: string;
   kubectl(args: string[], input?: string): Promise<string>;
+  /** A raw API request as the admin. */
+  api(method: string, path: string, body?: unknown, contentType?: string): Promise<{ status: number; body: unknown }>;
   stopApiServer(): Promise<void>;
   startApiServer(): Promise<void>;
   /** Compacts etcd at its current revision: every continue token issued before expires. */
@@ -233,9 +235,22 @@ export async function startCluster(binaries: KubeBinaries, options: { controller
     return stdout;
   };
 
+  const ca = readFileSync(`${dir}/ca.crt`);
+  const api = (method: string, apiPath: string, body?: unknown, contentType = 'application/json') =>
+    new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const request = https.request(`${server}${apiPath}`, { method, ca, headers: { ...adminHeaders, 'content-type': contentType, accept: 'application/json' } }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : null }));
+      });
+      request.on('error', reject);
+      request.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+
   return {
     dir,
     server,
+    api,
     kubeconfig,
     readerKubeconfig,
     expiredKubeconfig,

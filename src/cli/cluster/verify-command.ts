@@ -29,6 +29,7 @@ export async function verifyCommand(paths: string[], raw: ClusterRawOptions): Pr
     plan = outcome.result.plan;
     missingPaths = outcome.missingPaths;
   }
+  if (namespace !== null) plan = inNamespace(plan, namespace);
   const phase: MigrationPhase = raw.phase === 'prepare' || raw.phase === 'cutover' ? raw.phase : plan.phase;
   const client = await openCluster(raw);
   const read = await withClusterErrors(() => readCluster(client, { namespace, pods: 'all' }));
@@ -39,6 +40,15 @@ export async function verifyCommand(paths: string[], raw: ClusterRawOptions): Pr
   reportMissingPaths(missingPaths);
   if (missingPaths.length > 0) return EXIT.usage;
   return result.passed ? EXIT.ok : EXIT.findings;
+}
+
+/** --namespace: only the workloads planned in that namespace are verified. */
+function inNamespace(plan: PlanPart, namespace: string): PlanPart {
+  return {
+    ...plan,
+    workloads: plan.workloads.filter((workload) => workload.ref.namespace === namespace),
+    irsaWorkloads: plan.irsaWorkloads.filter((workload) => workload.ref.namespace === namespace),
+  };
 }
 
 function readPlanFile(file: string): PlanPart {

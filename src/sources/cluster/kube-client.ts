@@ -101,7 +101,9 @@ export function connect(options: KubeClientOptions = {}): KubeClient {
 /** The API's own message (a metav1.Status) when there is one. */
 export function statusMessage(response: KubeResponse): string {
   const body = response.body as { message?: unknown; reason?: unknown } | null;
-  const message = typeof body?.message === 'string' ? body.message : response.text.trim().slice(0, 300);
+  const full = typeof body?.message === 'string' ? body.message : response.text.trim();
+  // Validation messages of 1.20 dump whole Go structs between the field and the reason: keep both ends.
+  const message = full.length > 600 ? `${full.slice(0, 300)} ... ${full.slice(-200)}` : full;
   return `HTTP ${response.status}${typeof body?.reason === 'string' ? ` ${body.reason}` : ''}: ${message || '(empty body)'}`;
 }
 
