@@ -73,6 +73,26 @@ describe.skipIf(binaries === null)('cluster faults on a real kube-apiserver', ()
     await cluster.kubectl(['delete', 'clusterrolebinding', 'wimigrate-reader']);
   });
 
+  it('facts: MIC/NMI, assigned identities, and an owner of a kind wimigrate does not read', async () => {
+    await apply(cluster, [
+      { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'nmi', namespace: 'kube-system', labels: { component: 'nmi' } }, spec: { selector: { matchLabels: { component: 'nmi' } }, template: { metadata: { labels: { component: 'nmi' } }, spec: { containers: [{ name: 'nmi', image: 'mcr.microsoft.com/oss/azure/aad-pod-identity/nmi:v1.8.17' }] } } } },
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'mic', namespace: 'kube-system' }, spec: { replicas: 0, selector: { matchLabels: { component: 'mic' } }, template: { metadata: { labels: { component: 'mic' } }, spec: { containers: [{ name: 'mic', image: 'mcr.microsoft.com/oss/azure/aad-pod-identity/mic:v1.8.17' }] } } } },
+      { apiVersion: 'aadpodidentity.k8s.io/v1', kind: 'AzureAssignedIdentity', metadata: { name: 'worker-0-apps-apps', namespace: 'apps' }, spec: { Pod: 'worker-0', PodNamespace: 'apps' } },
+      // An Argo Rollout's ReplicaSet (no controller manager runs here to collect it).
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'canary-5d9f', namespace: 'apps', ownerReferences: [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'canary', uid: '0b1e7c9a-0000-4000-8000-000000000001', controller: true }] }, spec: { replicas: 0, selector: { matchLabels: { app: 'canary' } }, template: { metadata: { labels: { app: 'canary', aadpodidbinding: 'apps' } }, spec: { containers: [{ name: 'app', image: 'busybox' }] } } } },
+    ]);
+    const run = await runCliAsync(['scan', '--cluster', '-f', 'json'], { env: { KUBECONFIG: cluster.kubeconfig } });
+    const report = JSON.parse(run.stdout) as { findings: { id: string; message: string; location: { file: string } }[]; inventory: { workloads: { kind: string; name: string }[] }; cluster: { podIdentity: { installed: boolean; components: string[] }; assignedIdentities: number } };
+    expect(report.cluster.podIdentity).toMatchObject({ installed: true, components: ['MIC (Deployment kube-system/mic)', 'NMI (DaemonSet kube-system/nmi)'] });
+    expect(report.cluster.assignedIdentities).toBe(1);
+    const unknown = report.findings.filter((finding) => finding.id === 'cluster-unknown-owner');
+    expect(unknown.map((finding) => [finding.location.file, finding.message])).toEqual([
+      ['k8s://test-admin/apps/ReplicaSet/canary-5d9f', 'ReplicaSet apps/canary-5d9f is controlled by Rollout canary (argoproj.io/v1alpha1), which wimigrate did not read; it and what it owns were left out'],
+    ]);
+    expect(report.inventory.workloads.map((workload) => workload.name)).not.toContain('canary-5d9f');
+    expect(run.status).toBe(0);
+  });
+
   it('refused (expired) credentials end with a clear message and exit code 3', async () => {
     const run = await runCliAsync(['scan', '--cluster'], { env: { KUBECONFIG: cluster.expiredKubeconfig } });
     expect(run.status).toBe(3);
