@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyToTemp, ROOT } from '../helpers/cli.js';
 import { apply, clusterObjects, markReady, pods, runCliAsync, until } from './cluster-helpers.js';
 import { startInjectionWebhook, type InjectionWebhook } from './injection-webhook.js';
+import { connect } from '../../src/sources/cluster/kube-client.js';
+import { makeDryRun } from '../../src/sources/cluster/server-dry-run.js';
 import { clusterBinariesOrSkip, startCluster, TEST_ISSUER, type TestCluster } from './kube-cluster.js';
 
 const binaries = clusterBinariesOrSkip();
@@ -116,6 +118,19 @@ describe.skipIf(binaries === null)('on a real kube-apiserver', () => {
     const run = await runCliAsync(['migrate', '--validate-server', 'apps/uploads', 'platform'], { env, cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/apps\/uploads\/uploader\.yaml:21:1: Deployment uploader: rejected by test-admin: HTTP \d+.*containerPort/);
+  });
+
+  it('a dry run falls back to create or merge patch where server-side apply of 1.20 cannot type the object', async () => {
+    const client = connect({ kubeconfig: cluster.kubeconfig });
+    const dryRun = makeDryRun(client, 'default');
+    // Valid, but 1.20's server-side apply rejects a port without `protocol` (500).
+    const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'orders' }, spec: { selector: { app: 'x' }, ports: [{ port: 80, targetPort: 8080 }] } });
+    const existing = await dryRun(service('orders-api'));
+    expect(existing, existing.message).toMatchObject({ status: 'accepted', httpStatus: 200 });
+    expect(await dryRun(service('brand-new'))).toMatchObject({ status: 'accepted', httpStatus: 201 });
+    expect(await cluster.api('GET', '/api/v1/namespaces/orders/services/brand-new').then((response) => response.status)).toBe(404);
+    const broken = await dryRun({ ...service('orders-api'), spec: { ports: [{ port: 'eighty' }] } });
+    expect(broken.status).toBe('rejected');
   });
 
   it('verify: fails before the rollout, passes after it, and checks cutover leftovers', async () => {
