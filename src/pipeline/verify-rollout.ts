@@ -80,12 +80,16 @@ function verifyWorkload(target: Target, phase: MigrationPhase, live: LiveState, 
 
   const workload = find(live, target.kind, target.ref);
   const templateLabels = workload ? templateLabelsOf(workload, target.kind) : {};
-  if (!workload) checks.push({ id: 'template-label', status: 'fail', detail: `${target.kind} ${target.ref.namespace}/${target.ref.name} does not exist in the cluster` });
+  if (live.unread.has(target.kind)) checks.push({ id: 'template-label', status: 'fail', detail: `${target.kind} objects could not be read (forbidden or not served)` });
+  else if (!workload) checks.push({ id: 'template-label', status: 'fail', detail: `${target.kind} ${target.ref.namespace}/${target.ref.name} does not exist in the cluster` });
   else if (templateLabels[USE_LABEL] !== 'true') checks.push({ id: 'template-label', status: 'fail', detail: `the pod template has no ${USE_LABEL}: "true"` });
   else checks.push({ id: 'template-label', status: 'pass', detail: `the pod template carries ${USE_LABEL}: "true"` });
 
   const pods = live.pods.filter((pod) => pod.owner.kind === target.kind && pod.owner.namespace === target.ref.namespace && pod.owner.name === target.ref.name);
-  if (pods.length === 0) {
+  if (live.unread.has('Pod')) {
+    const unread = 'pods could not be read (forbidden)';
+    checks.push({ id: 'pods-label', status: 'fail', detail: unread }, { id: 'pods-injected', status: 'fail', detail: unread });
+  } else if (pods.length === 0) {
     const none = 'no running pod (scaled to zero, or a CronJob between runs)';
     checks.push({ id: 'pods-label', status: 'skipped', detail: none }, { id: 'pods-injected', status: 'skipped', detail: none });
   } else {
