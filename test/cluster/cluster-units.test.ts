@@ -119,3 +119,29 @@ describe('verifyRollout', () => {
     expect(result.workloads[0]!.checks.filter((check) => check.status === 'fail').map((check) => check.id)).toEqual(['no-pod-identity-label', 'pod-identity-removed']);
   });
 });
+
+describe('cluster commands without a cluster', () => {
+  it('no kubeconfig at all: a clear message and exit code 3', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const home = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-home-'));
+    const run = runCli(['scan', '--cluster'], { env: { KUBECONFIG: '', HOME: home, KUBERNETES_SERVICE_HOST: '' } });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe('wimigrate: no kubeconfig found: set KUBECONFIG, pass --kubeconfig, or write ~/.kube/config (az aks get-credentials)\n');
+  });
+
+  it('--namespace and --all-namespaces together are a usage error', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const run = runCli(['scan', '--cluster', '-n', 'a', '-A']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--namespace and --all-namespaces exclude each other');
+  });
+
+  it('verify --plan with something that is not a plan is a usage error naming the file', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const run = runCli(['verify', '--plan', 'package.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^wimigrate: --plan package\.json: not a wimigrate plan/);
+  });
+});

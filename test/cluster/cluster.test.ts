@@ -76,6 +76,10 @@ describe.skipIf(binaries === null)('on a real kube-apiserver', () => {
     expect(run.stdout).toContain('Workload ID webhook installed');
     expect(run.stdout).toContain('Deployment payments/ledger-api  selector payments');
     expect(run.stdout).not.toContain('uploads/uploader');
+    const markdown = await runCliAsync(['scan', '--cluster', '-n', 'payments', '-f', 'markdown'], { env });
+    expect(markdown.stdout).toContain('## Cluster `test-admin`');
+    expect(markdown.stdout).toContain('| CronJob | batch/v1beta1 | 1 |');
+    expect(markdown.stdout).toContain('| Workload ID webhook | installed |');
   });
 
   it('scan --cluster PATHS reports drift both ways', async () => {

@@ -65,6 +65,10 @@ export function connect(options: KubeClientOptions = {}): KubeClient {
   }
   const cluster = config.getCurrentCluster();
   if (!cluster) throw new ClusterError('the kubeconfig has no current context with a cluster (set one with --context or kubectl config use-context)', null);
+  // client-node's last resort when there is no kubeconfig at all (and no in-cluster account).
+  if (options.kubeconfig === undefined && config.getCurrentContext() === 'loaded-context' && cluster.server === 'http://localhost:8080') {
+    throw new ClusterError('no kubeconfig found: set KUBECONFIG, pass --kubeconfig, or write ~/.kube/config (az aks get-credentials)', null);
+  }
   const server = cluster.server.replace(/\/+$/, '');
   const context = config.getCurrentContext();
   const http = new IsomorphicFetchHttpLibrary();
