@@ -137,7 +137,7 @@ try {
   const kubectl = [];
   let check = null;
   for (let run = 0; run < RUNS; run++) {
-    const scan = timed(process.execPath, [path.join(repoDir, 'dist/cli/main.js'), 'scan', '--cluster', '-f', 'json', '-q'], env);
+    const scan = timed(process.execPath, [path.join(repoDir, 'dist/bin/wimigrate.js'), 'scan', '--cluster', '-f', 'json', '-q'], env);
     if (scan.status !== 0 && scan.status !== 1) throw new Error(`wimigrate scan --cluster failed (${scan.status}): ${scan.stderr}`);
     check ??= JSON.parse(scan.stdout);
     wimigrate.push(scan.ms);

@@ -22,7 +22,7 @@ const SEED = 42;
 
 // The wimigrate command line, in one place because the CLI's flags may still change. `{dir}` is
 // replaced by the corpus folder. A dry run: the full unified diff goes to stdout.
-const WIMIGRATE_CLI = 'dist/cli/main.js';
+const WIMIGRATE_CLI = 'dist/bin/wimigrate.js';
 const WIMIGRATE_COMMAND = [
   WIMIGRATE_CLI, 'migrate', '{dir}',
   '--issuer', 'https://eastus.oic.prod-aks.azure.com/11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222/',

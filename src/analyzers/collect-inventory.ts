@@ -46,14 +46,23 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
       if (inner) patchNamespaces.set(inner, entry.namespace ?? kustomized.get(entry.dir));
     }
   }
+  // The namespace a kustomization gives each file, and the options that carry it, once per file.
+  const optionsByFile = new Map<string, AnalyzerOptions>();
+  const optionsOfFile = (file: string) => {
+    let options = optionsByFile.get(file);
+    if (!options) {
+      const namespace = kustomized.get(path.posix.normalize(file.replaceAll('\\', '/')));
+      options = namespace === undefined ? given : { ...given, namespaceOverride: namespace };
+      optionsByFile.set(file, options);
+    }
+    return options;
+  };
   for (const doc of [...documents, ...patchNamespaces.keys()]) {
     if (kustomizationDocs.has(doc)) continue;
-    const namespace = patchNamespaces.has(doc)
-      ? patchNamespaces.get(doc)
-      : kustomized.size === 0
-        ? undefined
-        : kustomized.get(path.posix.normalize(doc.file.replaceAll('\\', '/')));
-    const options = namespace === undefined ? given : { ...given, namespaceOverride: namespace };
+    const patchNamespace = patchNamespaces.get(doc);
+    const options = patchNamespaces.has(doc)
+      ? patchNamespace === undefined ? given : { ...given, namespaceOverride: patchNamespace }
+      : kustomized.size === 0 ? given : optionsOfFile(doc.file);
     if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
     else if (isPodIdentityKind(doc, 'AzureIdentityBinding')) inventory.bindings.push(readAzureIdentityBinding(doc, options));
     else if (isPodIdentityKind(doc, 'AzurePodIdentityException')) inventory.exceptions.push(readPodIdentityException(doc, options));

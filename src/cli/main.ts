@@ -96,6 +96,22 @@ export function buildProgram(): Command {
   withClusterOptions(withPlanOptions(withInputOptions(program.command('verify').description('after a rollout: check each planned workload in the live cluster (exit 1 on failure)'), ['text', 'json', 'markdown'])))
     .option('--plan <file>', 'the plan as JSON (plan -f json, or migrate --plan-out); default: planned from the paths')
     .action(lazy(async () => (await import('./cluster/verify-command.js')).verifyCommand));
+  withPlanOptions(withInputOptions(program.command('federate').description('federated identity credentials of the plan: compare with Azure, create them (--apply), or emit them as code (--emit)'), ['table', 'json']))
+    .option('--plan <file>', 'the plan as JSON (plan --format json, or migrate --plan-out) instead of reading paths')
+    .option('--aks-cluster <file>', 'AKS-managed pod identity: the JSON of `az aks show`, read as identities, bindings and exceptions')
+    .option('--subscription <id>', 'the subscription of identities planned for IAM roles (as --subscription-id)')
+    .option('--apply', 'create the missing identities and credentials in Azure')
+    .option('--prune', 'with --apply: delete credentials wimigrate made that the plan no longer has (asks unless --yes)')
+    .option('--yes', 'do not ask before --prune deletes')
+    .option('--emit <kind>', 'write the credentials as code: az, bicep, terraform, arm (needs --out; no Azure access unless --apply)')
+    .option('--out <dir>', 'folder for --emit')
+    .option('--concurrency <n>', 'identities worked on at once (default 4); writes to one identity are always one at a time')
+    .option('--journal <file>', `with --apply: the journal of each step (default ${'.wimigrate-federate-journal.jsonl'})`)
+    .option('--arm-endpoint <url>', 'Azure Resource Manager endpoint (default https://management.azure.com; sovereign clouds differ)')
+    .action(async (paths: string[], raw: RawOptions) => {
+      const { federateCommand } = await import('./federate-command.js');
+      process.exitCode = await federateCommand(paths, raw);
+    });
   return program;
 }
 

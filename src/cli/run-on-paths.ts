@@ -17,12 +17,15 @@ export interface RunOutcome {
   missingPaths: string[];
 }
 
-/** The I/O edge of every file command: read the paths, run the pure pipeline. */
-export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrite = true): RunOutcome {
+/**
+ * The I/O edge of every file command: read the paths, run the pure pipeline. `extraSources` are
+ * documents from elsewhere (the objects `az aks show` describes), read like the files.
+ */
+export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrite = true, extraSources: readonly SourceFile[] = []): RunOutcome {
   const read = readPaths(options.paths, { cwd, maxFileBytes: options.maxFileBytes, readStdin: readStdinSync });
   // The project's config file, identity map and AWS inputs are not manifests.
   const isInput = (file: SourceFile) => file.absolutePath !== null && (file.absolutePath === options.configFile || options.inputPaths.some((input) => file.absolutePath === input || file.absolutePath!.startsWith(`${input}${path.sep}`)));
-  const sources = read.files.filter((file) => !isInput(file) && path.basename(file.file) !== CONFIG_FILE_NAME);
+  const sources = [...read.files.filter((file) => !isInput(file) && path.basename(file.file) !== CONFIG_FILE_NAME), ...extraSources];
   const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan, rewrite });
   result.findings = sortFindings([...read.findings, ...result.findings, ...(options.render ? renderedFindings(result, options) : [])]);
   const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));

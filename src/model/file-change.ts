@@ -17,6 +17,12 @@ export interface FileChange {
   before: string | null;
   after: string | null;
   skipped: SkippedEdit[];
+  /**
+   * Where `before` and `after` are cut into corresponding pieces (each document of `before`, and
+   * its new text): end offsets in pairs, [beforeEnd, afterEnd, ...]. A hint that lets the diff
+   * compare each document with its new text instead of whole files; absent when not known.
+   */
+  alignment?: Int32Array;
 }
 
 export function isModified(change: FileChange): boolean {

@@ -50,7 +50,7 @@ export function applyFileEdits(
     // A document whose only edit was to vanish leaves no content: remove the file.
     const after = outcome.text.trim() === '' && source.text.trim() !== '' ? null : outcome.text;
     if (after !== source.text || skipped.length > 0) {
-      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped });
+      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, alignment: outcome.alignment });
       if (after !== null && after !== source.text) pieces.set(source.file, slicesOf(after, outcome.pieces, cache));
     }
   }

@@ -19,9 +19,11 @@ export function pendingClientIdFindings(
 ): Finding[] {
   const accountDocs = new Map(inventory.serviceAccounts.map((account) => [documentKey(account.doc), account.doc]));
   const valuesDocs = new Map(inventory.valuesWorkloads.map((entry) => [documentKey(entry.doc), entry.doc]));
+  const pendingAccountsOf = groupPending(accounts);
+  const pendingValuesOf = groupPending(values);
   return identities.flatMap((identity) => {
-    const pendingAccounts = accounts.filter((account) => account.pending && account.identityName === identity.name);
-    const pendingValues = values.filter((entry) => entry.pending && entry.identityName === identity.name);
+    const pendingAccounts = pendingAccountsOf.get(identity.name) ?? [];
+    const pendingValues = pendingValuesOf.get(identity.name) ?? [];
     const names = [...new Set([...pendingAccounts.map((account) => refString(account.ref)), ...pendingValues.map((entry) => `Helm values ${valuesDocs.get(entry.key)?.file ?? ''}`)])];
     if (names.length === 0) return [];
     const first = pendingAccounts[0];
@@ -34,4 +36,16 @@ export function pendingClientIdFindings(
       planFinding('client-id-pending', `${names.join(', ')} carr${names.length === 1 ? 'ies' : 'y'} a placeholder client id until ${what} exists`, location ?? { file: '<plan>', line: 1, col: 1 }),
     ];
   });
+}
+
+/** The pending entries by identity name, in their order: a large repository has thousands. */
+function groupPending<T extends { pending: boolean; identityName: string }>(entries: readonly T[]): Map<string, T[]> {
+  const byName = new Map<string, T[]>();
+  for (const entry of entries) {
+    if (!entry.pending) continue;
+    const list = byName.get(entry.identityName);
+    if (list) list.push(entry);
+    else byName.set(entry.identityName, [entry]);
+  }
+  return byName;
 }

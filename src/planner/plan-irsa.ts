@@ -53,6 +53,7 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
 
   const accounts: PlannedIrsaServiceAccount[] = [];
   const planned = new Set<ServiceAccountEntry['doc']>();
+  const accountOfDoc = new Map(inventory.serviceAccounts.map((account) => [account.doc, account]));
   for (const irsa of inventory.irsaServiceAccounts) {
     const identity = identities.forRole(irsa.roleArn);
     if (!identity) {
@@ -60,7 +61,7 @@ export function planIrsa(given: Inventory, options: PlanOptions, skip: ReadonlyS
       continue;
     }
     planned.add(irsa.doc);
-    const existing = inventory.serviceAccounts.find((account) => account.doc === irsa.doc)?.annotations[CLIENT_ID_ANNOTATION];
+    const existing = accountOfDoc.get(irsa.doc)?.annotations[CLIENT_ID_ANNOTATION];
     const expiration = clampTokenExpiration(irsa.tokenExpiration);
     if (expiration.problem) findings.push(planFinding('token-expiration-adjusted', `ServiceAccount ${refString(irsa.ref)}: ${expiration.problem}`, irsa.doc.locate(['metadata', 'annotations', 'eks.amazonaws.com/token-expiration'])));
     accounts.push(plannedAccount(irsa.doc, irsa.ref, irsa.roleArn, identity, existing, options, expiration.seconds));

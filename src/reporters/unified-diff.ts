@@ -17,7 +17,7 @@ export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean
       `--- ${change.before === null ? '/dev/null' : `a/${name}`}`,
       `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`,
     ];
-    const body = [...header.slice(1), ...hunkLines(change.before ?? '', change.after ?? '')];
+    const body = [...header.slice(1), ...hunkLines(change.before ?? '', change.after ?? '', change.alignment)];
     out += `${header[0]}\n${(color ? body.map(colorize) : body).join('\n')}\n`;
   }
   return out;
@@ -25,51 +25,133 @@ export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
-/**
- * The hunks of a line diff. Lines the two texts share at the start and the end are set aside
- * first (edits usually touch a few places in a file), jsdiff aligns only the part between, and
- * the hunks are cut from the whole texts, so their context is always the file's real context.
- */
-function hunkLines(before: string, after: string): string[] {
-  const window = changedWindow(before, after);
-  const a = splitLines(before.slice(window.start, window.beforeEnd));
-  const b = splitLines(after.slice(window.start, window.afterEnd));
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const ops: Op[] = a.slice(0, prefix).map((line) => ({ kind: ' ', line }));
-  for (const part of diffArrays(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix))) {
-    const kind = part.added ? '+' : part.removed ? '-' : ' ';
-    for (const line of part.value) ops.push({ kind, line });
-  }
-  for (const line of a.slice(a.length - suffix)) ops.push({ kind: ' ', line });
-  return hunksOf(ops, window.firstLine);
+/** A run of changed lines: the removed and added lines in the order the line diff gave them. */
+interface ChangeBlock {
+  /** 0-based line of `before` where the block starts, and how many of its lines it removes. */
+  oldStart: number;
+  removed: number;
+  ops: Op[];
 }
 
 /**
- * The part of the texts that differs, widened to whole lines and CONTEXT lines on each side:
- * large files with one edit are not split into lines at all outside it. The common start and
- * end are the same text in both, so the window edges line up.
+ * The hunks of a line diff. Each pair of corresponding pieces (one document and its new text,
+ * when the change says how they align) is compared on its own: lines the two share at the start
+ * and the end are set aside, and jsdiff aligns only the part between. The hunks then take their
+ * context from the whole file, so it is always the file's real context.
  */
-function changedWindow(before: string, after: string): { start: number; beforeEnd: number; afterEnd: number; firstLine: number } {
-  const shortest = Math.min(before.length, after.length);
-  const prefix = commonLength(shortest, (at, length) => before.slice(at, at + length) === after.slice(at, at + length));
-  const suffix = commonLength(shortest - prefix, (at, length) => before.slice(before.length - at - length, before.length - at) === after.slice(after.length - at - length, after.length - at));
-  let start = before.lastIndexOf('\n', prefix - 1) + 1;
-  for (let line = 0; line < CONTEXT && start > 0; line++) start = before.lastIndexOf('\n', start - 2) + 1;
-  // The common end starts mid-line at worst: take the rest of that line and CONTEXT more.
-  const commonEnd = before.length - suffix;
-  let extra = commonEnd;
-  for (let line = 0; line <= CONTEXT && extra < before.length; line++) {
-    if (line === 0 && extra > 0 && before[extra - 1] === '\n') continue;
-    const newline = before.indexOf('\n', extra);
-    extra = newline === -1 ? before.length : newline + 1;
+function hunkLines(before: string, after: string, alignment: Int32Array | undefined): string[] {
+  const lineStarts = lineStartsOf(before);
+  const blocks: ChangeBlock[] = [];
+  let beforeAt = 0;
+  let afterAt = 0;
+  const compare = (beforeEnd: number, afterEnd: number) => {
+    if (before.slice(beforeAt, beforeEnd) !== after.slice(afterAt, afterEnd)) {
+      blocks.push(...changeBlocks(before, beforeAt, beforeEnd, after, afterAt, afterEnd, lineStarts));
+    }
+    beforeAt = beforeEnd;
+    afterAt = afterEnd;
+  };
+  if (alignment && isUsable(alignment, before.length, after.length)) {
+    for (let at = 0; at < alignment.length; at += 2) {
+      const beforeEnd = alignment[at]!;
+      const afterEnd = alignment[at + 1]!;
+      // Pieces are compared line by line: a cut that is not at a line start in both texts is passed over.
+      if (isLineStart(before, beforeEnd) && isLineStart(after, afterEnd)) compare(beforeEnd, afterEnd);
+    }
   }
-  const widen = extra - commonEnd;
-  let firstLine = 1;
-  for (let at = before.indexOf('\n'); at !== -1 && at < start; at = before.indexOf('\n', at + 1)) firstLine++;
-  return { start, beforeEnd: commonEnd + widen, afterEnd: after.length - suffix + widen, firstLine };
+  compare(before.length, after.length);
+  return hunksOf(blocks, before, lineStarts);
+}
+
+function isLineStart(text: string, offset: number): boolean {
+  return offset === 0 || offset === text.length || text[offset - 1] === '\n';
+}
+
+/** Cuts in order and within both texts; anything else is ignored and the files are compared whole. */
+function isUsable(alignment: Int32Array, beforeLength: number, afterLength: number): boolean {
+  let beforeAt = 0;
+  let afterAt = 0;
+  for (let at = 0; at + 1 < alignment.length; at += 2) {
+    if (alignment[at]! < beforeAt || alignment[at + 1]! < afterAt) return false;
+    beforeAt = alignment[at]!;
+    afterAt = alignment[at + 1]!;
+  }
+  return alignment.length % 2 === 0 && beforeAt <= beforeLength && afterAt <= afterLength;
+}
+
+/**
+ * The changed lines of one piece pair. The part that differs is found by comparing characters
+ * (large pieces with one edit are not split into lines outside it) and widened to whole lines.
+ * A piece pair starts at a line start in both texts, so the lines line up.
+ */
+function changeBlocks(before: string, beforeStart: number, beforeEnd: number, after: string, afterStart: number, afterEnd: number, lineStarts: readonly number[]): ChangeBlock[] {
+  const shortest = Math.min(beforeEnd - beforeStart, afterEnd - afterStart);
+  const prefix = commonLength(shortest, (at, length) => before.slice(beforeStart + at, beforeStart + at + length) === after.slice(afterStart + at, afterStart + at + length));
+  const suffix = commonLength(shortest - prefix, (at, length) => before.slice(beforeEnd - at - length, beforeEnd - at) === after.slice(afterEnd - at - length, afterEnd - at));
+  const windowStart = prefix === 0 ? 0 : Math.max(beforeStart, before.lastIndexOf('\n', beforeStart + prefix - 1) + 1) - beforeStart;
+  // The common end may start mid-line: the window takes the rest of that line.
+  const commonEnd = beforeEnd - suffix;
+  const lineEnd = commonEnd === beforeStart || before[commonEnd - 1] === '\n' ? commonEnd : Math.min(beforeEnd, nextLineStart(before, commonEnd));
+  const widen = lineEnd - commonEnd;
+  const a = splitLines(before.slice(beforeStart + windowStart, lineEnd));
+  const b = splitLines(after.slice(afterStart + windowStart, afterEnd - suffix + widen));
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  let sameEnd = 0;
+  while (sameEnd < a.length - same && sameEnd < b.length - same && a[a.length - 1 - sameEnd] === b[b.length - 1 - sameEnd]) sameEnd++;
+  let oldLine = lineOf(lineStarts, beforeStart + windowStart) + same;
+  const blocks: ChangeBlock[] = [];
+  let current: ChangeBlock | null = null;
+  for (const part of alignLines(a.slice(same, a.length - sameEnd), b.slice(same, b.length - sameEnd))) {
+    if (!part.added && !part.removed) {
+      oldLine += part.value.length;
+      current = null;
+      continue;
+    }
+    current ??= blocks[blocks.push({ oldStart: oldLine, removed: 0, ops: [] }) - 1]!;
+    for (const line of part.value) current.ops.push({ kind: part.added ? '+' : '-', line });
+    if (part.removed) {
+      current.removed += part.value.length;
+      oldLine += part.value.length;
+    }
+  }
+  return blocks;
+}
+
+/**
+ * jsdiff's alignment of two line lists. Most edits replace or add lines that share nothing with
+ * what they replace: those are all removed, then all added, which is what jsdiff answers too,
+ * without its set-up for each call (it is called for every edited document).
+ */
+function alignLines(a: string[], b: string[]): { value: string[]; added?: boolean; removed?: boolean }[] {
+  if (a.length === 0 || b.length === 0 || !a.some((line) => b.includes(line))) {
+    return [...(a.length > 0 ? [{ value: a, removed: true }] : []), ...(b.length > 0 ? [{ value: b, added: true }] : [])];
+  }
+  return diffArrays(a, b);
+}
+
+function nextLineStart(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** Offsets where the lines of `text` start; the last entry is the text's length when it ends with a line break. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** The 0-based line that starts at or holds `offset`. */
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /**
@@ -84,41 +166,45 @@ function commonLength(limit: number, sameBlock: (at: number, length: number) => 
   return common;
 }
 
-/** Groups changes that are close together into hunks with CONTEXT lines around them. */
-function hunksOf(ops: readonly Op[], firstLine: number): string[] {
+/**
+ * Groups change blocks into hunks with CONTEXT lines of `before` around them; blocks fewer than
+ * 2 * CONTEXT unchanged lines apart share a hunk.
+ */
+function hunksOf(blocks: readonly ChangeBlock[], before: string, lineStarts: readonly number[]): string[] {
+  const lineCount = lineStarts[lineStarts.length - 1] === before.length ? lineStarts.length - 1 : lineStarts.length;
+  const lineAt = (index: number) => before.slice(lineStarts[index], index + 1 < lineStarts.length ? lineStarts[index + 1] : before.length);
   const out: string[] = [];
-  let index = 0;
-  let oldLine = firstLine;
-  let newLine = firstLine;
-  const advance = (op: Op) => {
-    if (op.kind !== '+') oldLine++;
-    if (op.kind !== '-') newLine++;
-  };
-  while (index < ops.length) {
-    const firstChange = ops.findIndex((op, i) => i >= index && op.kind !== ' ');
-    if (firstChange === -1) break;
-    const start = Math.max(index, firstChange - CONTEXT);
-    for (; index < start; index++) advance(ops[index]!);
-    // Extend while the next change is within reach of this hunk's trailing context.
-    let end = firstChange;
-    for (let i = firstChange; i < ops.length && i <= end + 2 * CONTEXT; i++) if (ops[i]!.kind !== ' ') end = i;
-    const stop = Math.min(ops.length, end + CONTEXT + 1);
-    const body: string[] = [];
-    const oldStart = oldLine;
-    const newStart = newLine;
-    let oldCount = 0;
-    let newCount = 0;
-    for (; index < stop; index++) {
-      const op = ops[index]!;
-      if (op.kind !== '+') oldCount++;
-      if (op.kind !== '-') newCount++;
-      body.push(`${op.kind}${op.line.endsWith('\n') ? op.line.slice(0, -1) : op.line}`);
-      if (!op.line.endsWith('\n')) body.push('\\ No newline at end of file');
-      advance(op);
+  // Lines added minus lines removed by the blocks before the current hunk.
+  let shift = 0;
+  for (let first = 0; first < blocks.length; ) {
+    let last = first;
+    while (last + 1 < blocks.length && blocks[last + 1]!.oldStart - endOf(blocks[last]!) < 2 * CONTEXT) last++;
+    const start = Math.max(0, blocks[first]!.oldStart - CONTEXT);
+    const stop = Math.min(lineCount, endOf(blocks[last]!) + CONTEXT);
+    const ops: Op[] = [];
+    let line = start;
+    for (let index = first; index <= last; index++) {
+      const block = blocks[index]!;
+      for (; line < block.oldStart; line++) ops.push({ kind: ' ', line: lineAt(line) });
+      ops.push(...block.ops);
+      line = endOf(block);
     }
-    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`, ...body);
+    for (; line < stop; line++) ops.push({ kind: ' ', line: lineAt(line) });
+    const oldCount = ops.filter((op) => op.kind !== '+').length;
+    const newCount = ops.filter((op) => op.kind !== '-').length;
+    out.push(`@@ -${range(start + 1, oldCount)} +${range(start + 1 + shift, newCount)} @@`);
+    for (const op of ops) {
+      out.push(`${op.kind}${op.line.endsWith('\n') ? op.line.slice(0, -1) : op.line}`);
+      if (!op.line.endsWith('\n')) out.push('\\ No newline at end of file');
+    }
+    shift += newCount - oldCount;
+    first = last + 1;
   }
   return out;
+}
+
+function endOf(block: ChangeBlock): number {
+  return block.oldStart + block.removed;
 }
 
 /** Lines with their line breaks, so a missing final newline is seen and reported. */

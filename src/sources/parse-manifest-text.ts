@@ -1,7 +1,7 @@
 import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
-import { hasTemplateActions, mayBeRelevant, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
+import { hasTemplateActions, mayBeRelevant, mayBeRelevantOrAlso, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
 import { sourceFinding } from './source-findings.js';
 
 export interface ParsedSource {
@@ -64,6 +64,7 @@ const READ_EMPTY = { counted: false, kind: 'read' } as const;
 /** `always`: read whatever the text says (a kustomization matters for the namespace it sets). */
 function decide(text: string, format: SourceFormat, alsoRead: RegExp | undefined, always: boolean): ChunkDecision {
   const counted = HAS_CONTENT.test(text);
+  if (!always && !mayBeRelevantOrAlso(alsoRead).test(text)) return counted ? SKIP : SKIP_EMPTY;
   const wanted = always || (alsoRead?.test(text) ?? false);
   if (!wanted && !mayBeRelevant(text)) return counted ? SKIP : SKIP_EMPTY;
   if (format === 'yaml' && hasTemplateActions(text)) return { counted, kind: 'templated', lines: relevantLines(text, 1) };
@@ -140,7 +141,11 @@ export function parseManifestText(
 
 function boundsOf(chunks: readonly DocumentChunk[]): Int32Array {
   const bounds = new Int32Array(chunks.length * 3);
-  chunks.forEach((chunk, index) => bounds.set([chunk.start, chunk.end, chunk.startLine], index * 3));
+  chunks.forEach((chunk, index) => {
+    bounds[index * 3] = chunk.start;
+    bounds[index * 3 + 1] = chunk.end;
+    bounds[index * 3 + 2] = chunk.startLine;
+  });
   return bounds;
 }
 

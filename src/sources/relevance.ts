@@ -17,6 +17,23 @@ export function mayBeRelevant(text: string): boolean {
   return RELEVANT.test(text);
 }
 
+const withAlsoRead = new WeakMap<RegExp, RegExp>();
+
+/**
+ * One pattern for "relevant, or one of `alsoRead`", to skip the many documents that are neither
+ * in a single scan of their text. It may say yes where neither does (it ignores case for both);
+ * the two are tested apart only then.
+ */
+export function mayBeRelevantOrAlso(alsoRead: RegExp | undefined): RegExp {
+  if (!alsoRead) return RELEVANT;
+  let either = withAlsoRead.get(alsoRead);
+  if (!either) {
+    either = new RegExp(`${RELEVANT.source}|${alsoRead.source}`, 'i');
+    withAlsoRead.set(alsoRead, either);
+  }
+  return either;
+}
+
 /** Pod identity and IRSA themselves: always read. */
 export function mentionsPodIdentity(text: string): boolean {
   return POD_IDENTITY.test(text);

@@ -43,9 +43,20 @@ export function applyEdits(
   for (const index of [...byDoc.keys()].sort((a, b) => a - b)) {
     if (!chunks[index]) refused.push({ docIndex: index, reason: `there is no document ${index} in the file`, line: 1, col: 1 });
   }
-  return { text: pieces.join(''), refused, pieces };
+  return { text: pieces.join(''), refused, pieces, alignment: alignmentOf(chunks, pieces) };
 }
 
 function position(chunk: DocumentChunk, offset: number): { line: number; col: number } {
   return positionInFile(chunk, offset);
+}
+
+function alignmentOf(chunks: readonly DocumentChunk[], pieces: readonly string[]): Int32Array {
+  const alignment = new Int32Array(chunks.length * 2);
+  let afterEnd = 0;
+  chunks.forEach((chunk, index) => {
+    afterEnd += pieces[index]!.length;
+    alignment[index * 2] = chunk.end;
+    alignment[index * 2 + 1] = afterEnd;
+  });
+  return alignment;
 }

@@ -97,21 +97,40 @@ function scalarToken(text: string, start: number, lineEnd: number): Token | null
   return { start, end: trimmed, style: 'plain' };
 }
 
-/** Mirrors sibling-style.ts: keys quoted only when all are; values quoted when any string sibling is. */
-function entriesStyle(text: string, entries: { offset: number; valueStart: number; line: Line }[]): PairStyle {
-  const quoteOf = (at: number) => (text[at] === '"' ? 'double' : text[at] === "'" ? 'single' : null);
-  const keys = entries.map((entry) => quoteOf(entry.offset));
-  const values = entries.map((entry) => (entry.valueStart < entry.line.end ? quoteOf(entry.valueStart) : null)).filter((quote) => quote !== null);
-  const dominant = (quotes: (string | null)[]) => (quotes.filter((q) => q === 'single').length > quotes.filter((q) => q === 'double').length ? 'single' : 'double');
-  const allKeysQuoted = keys.length > 0 && keys.every((quote) => quote !== null);
-  const valueQuote = dominant(values);
+/**
+ * Mirrors sibling-style.ts: keys quoted only when all are; values quoted when any string sibling
+ * is, with the quote most of them use (double on a tie). One loop: maps can be long, and this
+ * runs for every inserted key.
+ */
+function entriesStyle(text: string, entries: readonly { offset: number; valueStart: number; line: Line }[]): PairStyle {
+  let plainKeys = 0;
+  let singleKeys = 0;
+  let doubleKeys = 0;
+  let singleValues = 0;
+  let doubleValues = 0;
+  for (const entry of entries) {
+    const key = text.charCodeAt(entry.offset);
+    if (key === DOUBLE) doubleKeys++;
+    else if (key === SINGLE) singleKeys++;
+    else plainKeys++;
+    if (entry.valueStart >= entry.line.end) continue;
+    const value = text.charCodeAt(entry.valueStart);
+    if (value === DOUBLE) doubleValues++;
+    else if (value === SINGLE) singleValues++;
+  }
+  const keyQuote = singleKeys > doubleKeys ? 'single' : 'double';
+  const valueQuote = singleValues > doubleValues ? 'single' : 'double';
+  const quotedValues = singleValues + doubleValues > 0;
   return {
-    key: allKeysQuoted ? dominant(keys) : 'plain',
-    value: values.length > 0 ? valueQuote : 'plain',
-    quote: values.length > 0 ? valueQuote : dominant(keys),
+    key: entries.length > 0 && plainKeys === 0 ? keyQuote : 'plain',
+    value: quotedValues ? valueQuote : 'plain',
+    quote: quotedValues ? valueQuote : keyQuote,
     context: 'block',
   };
 }
+
+const DOUBLE = 0x22;
+const SINGLE = 0x27;
 
 function insertEntry(text: string, block: Block, keys: string[], value: ScalarValue, unit: number, eol: string): Splice | null {
   const entries = blockEntries(text, block);

@@ -48,6 +48,9 @@ export function plainIsSafe(value: string, context: ScalarContext = 'block'): bo
   // numbers (which start with a digit) are sexagesimal in YAML 1.1. Flow context is stricter (below).
   if (context === 'block' && /^[A-Za-z][A-Za-z0-9_./-]*(?::+[A-Za-z0-9_./-]+)+$/.test(value)) return true;
   if (/^(?:y|n|yes|no|on|off|true|false|null|~)$/i.test(value)) return false;
+  // Digits, signs, dots, `e`, `_` and `:` only: a number in YAML 1.2 or 1.1 (`1_000`, sexagesimal `1:30`)
+  // or close enough that quoting is the safe answer, without loading a parser to ask.
+  if (/^[-+.]?[0-9][0-9_.:eE+-]*$/.test(value)) return false;
   if (/[\x00-\x1f\x7f\u2028\u2029\uFEFF]|: |\s#|^[,[\]{}#&*!|>'"%@`]|^[-?:](?:[ \t]|$)|:$/.test(value)) return false;
   // Inside flow collections libyaml-based decoders (go-yaml, so Kubernetes) have rejected `:` in plain scalars.
   if (context === 'flow' && /[,[\]{}:]/.test(value)) return false;

@@ -22,4 +22,6 @@ export interface EditOutcome {
   refused: EditRefusal[];
   /** The new text of each document chunk, in order: `text` is their concatenation. */
   pieces: string[];
+  /** Where each document ends in the old text and its new text ends in `text`: see FileChange.alignment. */
+  alignment: Int32Array;
 }

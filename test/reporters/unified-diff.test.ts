@@ -82,3 +82,52 @@ describe('renderUnifiedDiff on random edits', () => {
     }
   });
 });
+
+describe('renderUnifiedDiff with an alignment of documents', () => {
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const linesOf = (count: number, label: string) => Array.from({ length: count }, (_, i) => `${label} ${Math.floor(next() * 4)}.${i}\n`).join('');
+
+  it('compares each document with its new text and still gives a patch that applies', () => {
+    for (let round = 0; round < 200; round++) {
+      const documents = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, i) => `${i === 0 ? '' : '---\n'}${linesOf(1 + Math.floor(next() * 8), 'k')}`);
+      const pieces = documents.map((text, i) => {
+        const roll = next();
+        if (roll < 0.4) return text;
+        if (roll < 0.55) return ''; // deleted
+        if (roll < 0.7) return `${text}---\n${linesOf(3, `new${i}`)}`; // a document added after it
+        const lines = text.split(/(?<=\n)/);
+        lines.splice(Math.floor(next() * (lines.length + 1)), next() < 0.5 ? 1 : 0, `edited ${round}\n`);
+        return lines.join('');
+      });
+      const before = documents.join('');
+      const after = pieces.join('');
+      if (before === after) continue;
+      const alignment = new Int32Array(documents.length * 2);
+      let beforeEnd = 0;
+      let afterEnd = 0;
+      documents.forEach((text, i) => {
+        alignment[i * 2] = beforeEnd += text.length;
+        alignment[i * 2 + 1] = afterEnd += pieces[i]!.length;
+      });
+      const patch = renderUnifiedDiff([{ ...change('f.yaml', before, after), alignment }], false);
+      expect(applyPatch(before, patch), JSON.stringify({ before, after, patch })).toBe(after);
+    }
+  });
+
+  it('shows an added document as added lines, with its marker, after the document it follows', () => {
+    const before = 'a: 1\n---\nb: 2\n';
+    const after = 'a: 1\n---\nn: 0\n---\nb: 2\n';
+    const alignment = Int32Array.from([5, 14, 14, 23]);
+    expect(renderUnifiedDiff([{ ...change('x.yaml', before, after), alignment }], false).split('\n').slice(3)).toEqual(['@@ -1,3 +1,5 @@', ' a: 1', '+---', '+n: 0', ' ---', ' b: 2', '']);
+  });
+
+  it('ignores an alignment that does not fit the texts', () => {
+    const before = 'a\nb\nc\n';
+    const after = 'a\nB\nc\n';
+    const expected = renderUnifiedDiff([change('x.yaml', before, after)], false);
+    for (const alignment of [Int32Array.from([4, 2]), Int32Array.from([99, 99]), Int32Array.from([3]), Int32Array.from([1, 1])]) {
+      expect(renderUnifiedDiff([{ ...change('x.yaml', before, after), alignment }], false)).toBe(expected);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { plainIsSafe, renderBlock, renderScalar } from '../../src/yaml/render-va
 
 describe('plainIsSafe', () => {
   const safe = ['web', 'nginx:1.27', 'azure.workload.identity/use', '--port', 'a-b', 'arn:aws:iam::1:role/x', '00000000-0000-0000-0000-000000000001', 'a b'];
-  const unsafe = ['', ' x', 'x ', 'true', 'false', 'null', '~', '1', '1.5', '0x1f', 'yes', 'no', 'on', 'off', 'y', 'n', '0777', '1:20', 'a: b', 'a #b', 'x:', '- x', '-', '*x', '&x', '!x', '{a}', '[a]', '"x"', "'x'", '%x', '@x', '`x', '|', '>', '#x', 'a\nb', 'tab\tin'];
+  const unsafe = ['', ' x', 'x ', 'true', 'false', 'null', '~', '1', '1.5', '0x1f', 'yes', 'no', 'on', 'off', 'y', 'n', '0777', '1:20', '3600', '86400', '1_000', '+1', '.5', '1e3', '2024-01-01', 'a: b', 'a #b', 'x:', '- x', '-', '*x', '&x', '!x', '{a}', '[a]', '"x"', "'x'", '%x', '@x', '`x', '|', '>', '#x', 'a\nb', 'tab\tin'];
   for (const value of safe) it(`plain is safe for ${JSON.stringify(value)}`, () => expect(plainIsSafe(value)).toBe(true));
   for (const value of unsafe) it(`plain is not safe for ${JSON.stringify(value)}`, () => expect(plainIsSafe(value)).toBe(false));
   it('is stricter inside flow collections', () => {

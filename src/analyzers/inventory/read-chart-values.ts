@@ -18,8 +18,9 @@ export function readChartValues(doc: ManifestDocument, root: NodePath, chartName
   const found: ChartValuesEntry[] = [];
   for (const chart of charts) {
     const names = chart.match.chartNames ?? [];
-    const named = names.length === 0 || names.some((name) => (chartName !== null ? chartName === name : pathNames(doc.file, name)));
-    if (named && holds(chart, values)) found.push({ doc, root, chart });
+    const named = () => names.length === 0 || names.some((name) => (chartName !== null ? chartName === name : pathNames(doc.file, name)));
+    // The values test first: it is cheap and rarely passes, the name test is a pattern on the path.
+    if (holds(chart, values) && named()) found.push({ doc, root, chart });
     // An umbrella chart's values for this chart sit under its name (its id when no names are given).
     for (const name of names.length > 0 ? names : [chart.id]) {
       const sub = asFields(values[name]);
@@ -39,8 +40,16 @@ function holds(chart: HelmChartRule, values: Record<string, unknown>): boolean {
   return stringOf(value)?.toLowerCase() === equals.toLowerCase();
 }
 
+/** One pattern per chart name, made once: a repository has thousands of values documents. */
+const namePatterns = new Map<string, RegExp>();
+
 function pathNames(file: string, name: string): boolean {
-  return new RegExp(`(?:^|[/\\\\_.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/\\\\_.-]|$)`).test(file);
+  let pattern = namePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[/\\\\_.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/\\\\_.-]|$)`);
+    namePatterns.set(name, pattern);
+  }
+  return pattern.test(file);
 }
 
 /** The chart a Flux HelmRelease or an Argo CD source installs. */

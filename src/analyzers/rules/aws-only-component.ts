@@ -14,7 +14,8 @@ export const awsOnlyComponent: Rule = {
     const components = options.awsComponents ?? [];
     if (components.length === 0) return [];
     return inventory.workloads.flatMap((workload) => {
-      const component = components.find(({ images }) => workload.images.some((image) => images.some((name) => imageName(image).includes(name))));
+      const names = workload.images.map(imageName);
+      const component = components.find(({ images }) => names.some((name) => images.some((known) => name.includes(known))));
       if (!component) return [];
       return [
         {
