@@ -8,6 +8,9 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 type Action = (paths: string[], raw: RawOptions) => number | Promise<number>;
 
+/** The report formats (src/reporters/registry.ts), listed here so that --help loads no reporter. */
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'html', 'csv'] as const;
+
 /** Options every file command shares. */
 function withInputOptions(command: Command, formats: readonly string[]): Command {
   return command
@@ -65,7 +68,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  const scan = withClusterOptions(withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), ['text', 'json', 'markdown']))
+  const scan = withClusterOptions(withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), REPORT_FORMATS))
     .option('--cluster', 'read the live cluster of the kubeconfig (read-only); with paths, also compare it with the files')
     .option('--issuer <url>', "with --cluster: the OIDC issuer for the plan (default: the cluster's own)");
   scan.action(
@@ -76,10 +79,10 @@ export function buildProgram(): Command {
         : import('./scan-command.js').then((module) => module.scanCommand(paths, raw)),
     ),
   );
-  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), ['text', 'json', 'markdown'])).action(
+  withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), REPORT_FORMATS)).action(
     lazy(async () => (await import('./plan-command.js')).planCommand),
   );
-  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', 'json']))
+  withPlanOptions(withInputOptions(program.command('migrate').description('rewrite manifests for Workload ID; a diff preview unless --write or --out-dir'), ['diff', ...REPORT_FORMATS]))
     .option('--write', 'change the files in place (atomically)')
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
@@ -112,6 +115,18 @@ export function buildProgram(): Command {
       const { federateCommand } = await import('./federate-command.js');
       process.exitCode = await federateCommand(paths, raw);
     });
+  withPlanOptions(withInputOptions(program.command('pr').description('commit the migration to a branch (wimigrate/<phase>) and open or update its pull request'), ['markdown', 'json']))
+    .option('--branch <name>', 'the branch to commit to (default: wimigrate/<phase>)')
+    .option('--base <branch>', 'the branch the pull request goes into (default: the current branch)')
+    .option('--remote <name>', 'the git remote to push to (default: origin)')
+    .option('--push', 'push the branch (--github pushes too)')
+    .option('--github <owner/repo>', 'push and open or update the pull request on GitHub (token in GITHUB_TOKEN)')
+    .option('--github-api-url <url>', 'GitHub API URL, for GitHub Enterprise Server (default: GITHUB_API_URL or https://api.github.com)')
+    .option('--label <labels...>', 'labels to put on the pull request')
+    .option('--draft', 'open the pull request as a draft')
+    .option('--reviewer <logins...>', 'reviewers to request: users, or teams as org/team')
+    .option('--credential-code <kinds...>', 'code in the body that creates the federated credentials: az, bicep, terraform, arm, or none (default: az)')
+    .action(lazy(async () => (await import('./pr-command.js')).prCommand));
   return program;
 }
 

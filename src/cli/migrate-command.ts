@@ -1,4 +1,6 @@
 import { renderJson } from '../reporters/json.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reporters/registry.js';
+import { toolVersion } from './tool-version.js';
 import { buildReport, buildSummary } from '../reporters/report.js';
 import { summaryLine } from '../reporters/summary.js';
 import { formatLocation } from '../reporters/format-location.js';
@@ -12,7 +14,7 @@ import { resolveOptions, type RawOptions } from './resolve-options.js';
 import { writeInPlace, writeToOutDir } from './write-changes.js';
 import { emit, writeFileAtomic } from './write-output.js';
 
-export const MIGRATE_FORMATS = ['diff', 'json'] as const;
+export const MIGRATE_FORMATS = ['diff', ...REPORT_FORMATS] as const;
 
 /** --validate-server: the run already done, and the API server's answer per rewritten document. */
 export interface ServerValidation {
@@ -32,9 +34,9 @@ export function migrateCommand(paths: string[], raw: RawOptions, validated?: Ser
   const { result, sources, missingPaths } = validated?.outcome ?? runOnPaths(options, cwd);
   if (validated) result.findings = sortFindings([...result.findings, ...validated.findings]);
   // The full report needs every source position; build it only for the outputs that show it.
-  const built = options.format === 'json' || raw.planOut ? buildReport('migrate', result) : null;
+  const built = options.format !== 'diff' || raw.planOut ? buildReport('migrate', result) : null;
   const report = built && validated ? { ...built, serverValidation: validated.answers } : built;
-  emit(report && options.format === 'json' ? renderJson(report) : renderUnifiedDiff(result.changes, options.color), options.output);
+  emit(report && options.format !== 'diff' ? renderReport(options.format as ReportFormat, report, { toolVersion: toolVersion() }) : renderUnifiedDiff(result.changes, options.color), options.output);
   if (report && raw.planOut) writeFileAtomic(raw.planOut, renderJson(report));
 
   let written = 0;

@@ -9,6 +9,7 @@ import { EXIT } from './exit-codes.js';
 import { renderKustomizations } from './render-kustomize.js';
 import { PLAN_FINDINGS } from '../planner/plan-findings.js';
 import type { ResolvedOptions } from './resolve-options.js';
+import { startProgress } from './progress.js';
 
 export interface RunOutcome {
   result: MigrationResult;
@@ -22,12 +23,15 @@ export interface RunOutcome {
  * documents from elsewhere (the objects `az aks show` describes), read like the files.
  */
 export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrite = true, extraSources: readonly SourceFile[] = []): RunOutcome {
-  const read = readPaths(options.paths, { cwd, maxFileBytes: options.maxFileBytes, readStdin: readStdinSync });
+  const progress = startProgress(process.stderr, !options.quiet);
+  const read = readPaths(options.paths, { cwd, maxFileBytes: options.maxFileBytes, readStdin: readStdinSync, onFile: (file) => progress.fileRead(file) });
+  progress.step(`Analyzing ${read.files.length + extraSources.length} file(s)${rewrite ? ' and planning the rewrite' : ''}`);
   // The project's config file, identity map and AWS inputs are not manifests.
   const isInput = (file: SourceFile) => file.absolutePath !== null && (file.absolutePath === options.configFile || options.inputPaths.some((input) => file.absolutePath === input || file.absolutePath!.startsWith(`${input}${path.sep}`)));
   const sources = [...read.files.filter((file) => !isInput(file) && path.basename(file.file) !== CONFIG_FILE_NAME), ...extraSources];
   const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan, rewrite });
   result.findings = sortFindings([...read.findings, ...result.findings, ...(options.render ? renderedFindings(result, options) : [])]);
+  progress.done();
   const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));
   return { result, sources, missingPaths };
 }

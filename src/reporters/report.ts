@@ -4,6 +4,7 @@ import { refString } from '../model/inventory.js';
 import type { SourceLocation } from '../model/location.js';
 import type { MigrationPlan } from '../model/plan.js';
 import type { MigrationResult } from '../pipeline/run-migration.js';
+import { renderUnifiedDiff } from './unified-diff.js';
 
 /** Bumped on any incompatible change of the JSON output. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -52,7 +53,8 @@ export interface Report {
   };
   findings: Finding[];
   plan: Omit<MigrationPlan, 'findings'>;
-  changes: { file: string; status: 'modified' | 'created' | 'deleted' | 'unchanged'; skipped: FileChange['skipped'] }[];
+  /** `diff`: the file's unified diff (git apply format), null when it does not change. */
+  changes: { file: string; status: 'modified' | 'created' | 'deleted' | 'unchanged'; skipped: FileChange['skipped']; diff: string | null }[];
 }
 
 export function changeStatus(change: FileChange): Report['changes'][number]['status'] {
@@ -121,7 +123,7 @@ export function buildReport(command: Report['command'], result: MigrationResult)
     },
     findings,
     plan: withoutFindings(plan),
-    changes: changes.map((change) => ({ file: change.file, status: changeStatus(change), skipped: change.skipped })),
+    changes: changes.map((change) => ({ file: change.file, status: changeStatus(change), skipped: change.skipped, diff: change.before === change.after ? null : renderUnifiedDiff([change], false) })),
   };
 }
 

@@ -89,9 +89,11 @@ function changeBlocks(before: string, beforeStart: number, beforeEnd: number, af
   const prefix = commonLength(shortest, (at, length) => before.slice(beforeStart + at, beforeStart + at + length) === after.slice(afterStart + at, afterStart + at + length));
   const suffix = commonLength(shortest - prefix, (at, length) => before.slice(beforeEnd - at - length, beforeEnd - at) === after.slice(afterEnd - at - length, afterEnd - at));
   const windowStart = prefix === 0 ? 0 : Math.max(beforeStart, before.lastIndexOf('\n', beforeStart + prefix - 1) + 1) - beforeStart;
-  // The common end may start mid-line: the window takes the rest of that line.
+  // The common end may start mid-line in either text (the shared end of `a\n\n` and `b\n` is one
+  // line break): then the window takes the rest of that line, the same characters in both.
   const commonEnd = beforeEnd - suffix;
-  const lineEnd = commonEnd === beforeStart || before[commonEnd - 1] === '\n' ? commonEnd : Math.min(beforeEnd, nextLineStart(before, commonEnd));
+  const atLineStart = (commonEnd === beforeStart || before[commonEnd - 1] === '\n') && (afterEnd - suffix === afterStart || after[afterEnd - suffix - 1] === '\n');
+  const lineEnd = atLineStart ? commonEnd : Math.min(beforeEnd, nextLineStart(before, commonEnd));
   const widen = lineEnd - commonEnd;
   const a = splitLines(before.slice(beforeStart + windowStart, lineEnd));
   const b = splitLines(after.slice(afterStart + windowStart, afterEnd - suffix + widen));

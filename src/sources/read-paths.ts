@@ -20,6 +20,8 @@ export interface ReadOptions {
   maxFileBytes: number;
   cwd: string;
   readStdin: () => string;
+  /** Told of each file read, for progress on a terminal. */
+  onFile?: (file: string) => void;
 }
 
 export interface ReadResult {
@@ -64,6 +66,7 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
       return;
     }
     files.push({ file, absolutePath: absolute, root, text, format: formatOf(absolute, text) });
+    options.onFile?.(file);
   }
 
   function visitFolder(absolute: string, root: string, real: string): void {

@@ -90,10 +90,11 @@ describe('renderUnifiedDiff with an alignment of documents', () => {
 
   it('compares each document with its new text and still gives a patch that applies', () => {
     for (let round = 0; round < 200; round++) {
-      const documents = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, i) => `${i === 0 ? '' : '---\n'}${linesOf(1 + Math.floor(next() * 8), 'k')}`);
+      const documents = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, i) => `${i === 0 ? '' : '---\n'}${linesOf(1 + Math.floor(next() * 8), 'k')}${next() < 0.5 ? '\n' : ''}`);
       const pieces = documents.map((text, i) => {
         const roll = next();
-        if (roll < 0.4) return text;
+        if (roll < 0.3) return text;
+        if (roll < 0.4) return `${text.replace(/\n+$/, '\n')}added ${i}\n`; // a document that ended with a blank line may not any more
         if (roll < 0.55) return ''; // deleted
         if (roll < 0.7) return `${text}---\n${linesOf(3, `new${i}`)}`; // a document added after it
         const lines = text.split(/(?<=\n)/);
@@ -112,6 +113,8 @@ describe('renderUnifiedDiff with an alignment of documents', () => {
       });
       const patch = renderUnifiedDiff([{ ...change('f.yaml', before, after), alignment }], false);
       expect(applyPatch(before, patch), JSON.stringify({ before, after, patch })).toBe(after);
+      // Every line of both texts ends with a line break: the patch must not say otherwise.
+      expect(patch, JSON.stringify({ before, after, patch })).not.toContain('No newline');
     }
   });
 

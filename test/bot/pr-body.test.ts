@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { credentialCode } from '../../src/bot/credential-code.js';
+import { buildPrBody, commitMessage, federatedCredentialCodeSection, hasPrMarker, MAX_BODY_LENGTH, prMarker, prTitle } from '../../src/bot/pr-body.js';
+import type { Report } from '../../src/reporters/report.js';
+import { sampleReport } from '../reporters/sample-reports.js';
+
+const options = { branch: 'wimigrate/prepare', toolVersion: '9.9.9', credentialCode: [] };
+
+describe('pull request title and body', () => {
+  const report = sampleReport('irsa', 'migrate');
+
+  it('title counts the workloads that move, by phase', () => {
+    expect(prTitle(report)).toBe('wimigrate: prepare 5 workloads for Entra Workload ID');
+    expect(prTitle({ ...report, plan: { ...report.plan, phase: 'cutover' } })).toBe('wimigrate: cut 5 workloads over to Entra Workload ID, removing pod identity and IRSA');
+  });
+
+  it('body: summary first, tables, manual steps as a checklist, findings folded, the marker last', () => {
+    const body = buildPrBody(report, options);
+    const order = ['## Entra Workload ID migration', '### Workloads', '<details open><summary>Changed files (5)</summary>', '<details><summary>Federated identity credentials to create before merging (5)</summary>', '### Manual steps', '<details><summary>Findings (0 errors, 7 warnings, 4 info)</summary>', prMarker('wimigrate/prepare')];
+    const positions = order.map((text) => body.indexOf(text));
+    expect(positions.every((at) => at >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(body).toContain('| Deployment orders-api | orders | EKS IRSA | orders-api | 3c9d2e41-7a5b-4f60-8e1d-2b3c4d5e6f70 |');
+    expect(body).toContain('- [ ] Enable the OIDC issuer');
+    expect(body.endsWith(`${prMarker('wimigrate/prepare')}\n`)).toBe(true);
+    expect(hasPrMarker(body, 'wimigrate/prepare')).toBe(true);
+    expect(hasPrMarker(body, 'wimigrate/cutover')).toBe(false);
+    expect(body).not.toContain('Code to create the federated credentials');
+  });
+
+  it('the federated credential code section takes emitted code, one fold per language, fences that code cannot close', () => {
+    const section = federatedCredentialCodeSection([
+      { language: 'bash', title: 'Azure CLI', code: 'az identity federated-credential create --name x\n' },
+      { language: 'bicep', title: 'Bicep', code: "var note = '```'\n" },
+    ]);
+    expect(section).toBe(
+      [
+        '### Code to create the federated credentials',
+        '',
+        '<details><summary>Azure CLI</summary>',
+        '',
+        '```bash',
+        'az identity federated-credential create --name x',
+        '```',
+        '',
+        '</details>',
+        '<details><summary>Bicep</summary>',
+        '',
+        '````bicep',
+        "var note = '```'",
+        '````',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+    expect(buildPrBody(report, { ...options, credentialCode: [{ language: 'hcl', title: 'Terraform', code: 'resource "x" "y" {}' }] })).toContain('```hcl\nresource "x" "y" {}\n```');
+  });
+
+  it('credential code comes from the federate emitters: one fold per file and kind', () => {
+    const code = credentialCode(report.plan, ['bicep', 'terraform']);
+    expect(code.map((entry) => entry.language)).toContain('bicep');
+    expect(code.map((entry) => entry.language)).toContain('hcl');
+    expect(code.every((entry) => entry.code.length > 0 && /^(Bicep|Terraform|App registrations): /.test(entry.title))).toBe(true);
+    expect(code.some((entry) => entry.code.includes('wimigrate-orders-orders-api'))).toBe(true);
+    expect(credentialCode(report.plan, [])).toEqual([]);
+  });
+
+  it('stays under GitHub’s body limit by folding away the longest sections, keeping steps and marker', () => {
+    const huge: Report = { ...report, findings: Array.from({ length: 3000 }, (_, index) => ({ ...report.findings[0]!, message: `finding ${index} ${'x'.repeat(40)}` })) };
+    const body = buildPrBody(huge, options);
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
+    expect(body).toContain('A section was left out to keep this body under GitHub’s size limit');
+    expect(body).toContain('### Manual steps');
+    expect(hasPrMarker(body, 'wimigrate/prepare')).toBe(true);
+  });
+
+  it('escapes table cells and summaries: manifest text cannot break the table or add HTML', () => {
+    const hostile: Report = { ...report, plan: { ...report.plan, manualSteps: [{ id: 'x', text: 'a | b <img src=x onerror=alert(1)>' }] } };
+    expect(buildPrBody(hostile, options)).toContain('- [ ] a \\| b &lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('commit message: title, summary, files', () => {
+    const message = commitMessage(report, '9.9.9');
+    expect(message.split('\n')[0]).toBe(prTitle(report));
+    expect(message).toContain('- samples/irsa/apps/orders/deployment.yaml (modified)');
+    expect(message.trimEnd().endsWith('Generated by wimigrate 9.9.9.')).toBe(true);
+  });
+});
