@@ -107,7 +107,7 @@ function verifyWorkload(target: Target, phase: MigrationPhase, live: LiveState, 
     checks.push(labelled.length === 0 ? { id: 'no-pod-identity-label', status: 'pass', detail: 'no aadpodidbinding left' } : { id: 'no-pod-identity-label', status: 'fail', detail: `aadpodidbinding still on ${labelled.join(', ')}` });
     checks.push(leftovers.length === 0 ? { id: 'pod-identity-removed', status: 'pass', detail: 'no pod identity resources left' } : { id: 'pod-identity-removed', status: 'fail', detail: `${leftovers.length} pod identity resource(s) left` });
   }
-  checks.push({ id: 'federated-credentials', status: 'skipped', detail: 'not checked: needs Azure access' });
+  checks.push({ id: 'federated-credentials', status: 'skipped', detail: 'not checked here: `wimigrate federate --plan` compares the planned credentials with Azure' });
   return { kind: target.kind, namespace: target.ref.namespace, name: target.ref.name, status: checks.some((check) => check.status === 'fail') ? 'fail' : 'pass', pods: pods.length, checks };
 }
 
