@@ -45,6 +45,15 @@ function withPlanOptions(command: Command): Command {
     .option('--aws-permissions <dir>', 'IRSA: <dir>/<role-name>/ with the role\'s IAM policies as JSON; suggests Azure role assignments');
 }
 
+/** Options of the commands that read a live cluster. */
+function withClusterOptions(command: Command): Command {
+  return command
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('-n, --namespace <namespace>', 'read only this namespace (default: all namespaces)')
+    .option('-A, --all-namespaces', 'read every namespace (the default)');
+}
+
 /** Commands load their modules only when run, so start-up stays small. */
 function lazy(load: () => Promise<Action>): (paths: string[], raw: RawOptions) => Promise<void> {
   return async (paths, raw) => {
@@ -60,10 +69,17 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run wimigrate --help for usage)')
     .exitOverride();
 
-  withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), REPORT_FORMATS)
-    .option('--code <paths...>', 'also analyze application code (see the code command) and link each workload to the code at risk')
-    .action(
-    lazy(async () => (await import('./scan-command.js')).scanCommand),
+  const scan = withClusterOptions(withInputOptions(program.command('scan').description('inventory of pod identity and IRSA use, with findings'), REPORT_FORMATS))
+    .option('--cluster', 'read the live cluster of the kubeconfig (read-only); with paths, also compare it with the files')
+    .option('--issuer <url>', "with --cluster: the OIDC issuer for the plan (default: the cluster's own)")
+    .option('--code <paths...>', 'also analyze application code (see the code command) and link each workload to the code at risk');
+  scan.action(
+    // scan on files must not load the cluster client: the cluster module is imported only for --cluster.
+    lazy(async () => (paths, raw) =>
+      (raw as { cluster?: boolean }).cluster === true
+        ? import('./cluster/scan-cluster-command.js').then((module) => module.scanClusterCommand(paths, raw, scan.args.length > 0))
+        : import('./scan-command.js').then((module) => module.scanCommand(paths, raw)),
+    ),
   );
   withPlanOptions(withInputOptions(program.command('plan').description('the migration plan: service accounts, managed identities for IAM roles, federated credentials, manual steps'), REPORT_FORMATS)).action(
     lazy(async () => (await import('./plan-command.js')).planCommand),
@@ -72,7 +88,19 @@ export function buildProgram(): Command {
     .option('--write', 'change the files in place (atomically)')
     .option('--out-dir <dir>', 'write a migrated copy of the tree to this folder')
     .option('--plan-out <file>', 'also write the plan and report as JSON to this file')
-    .action(lazy(async () => (await import('./migrate-command.js')).migrateCommand));
+    .option('--validate-server', 'send each rewritten object to the API server of the kubeconfig as a server-side dry run (dryRun=All)')
+    .option('--context <name>', 'with --validate-server: kubeconfig context (default: the current one)')
+    .option('--kubeconfig <file>', 'with --validate-server: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .action(
+      lazy(async () => (paths, raw) =>
+        (raw as { validateServer?: boolean }).validateServer === true
+          ? import('./cluster/validate-server.js').then((module) => module.migrateValidateCommand(paths, raw))
+          : import('./migrate-command.js').then((module) => module.migrateCommand(paths, raw)),
+      ),
+    );
+  withClusterOptions(withPlanOptions(withInputOptions(program.command('verify').description('after a rollout: check each planned workload in the live cluster (exit 1 on failure)'), ['text', 'json', 'markdown'])))
+    .option('--plan <file>', 'the plan as JSON (plan -f json, or migrate --plan-out); default: planned from the paths')
+    .action(lazy(async () => (await import('./cluster/verify-command.js')).verifyCommand));
   withPlanOptions(withInputOptions(program.command('federate').description('federated identity credentials of the plan: compare with Azure, create them (--apply), or emit them as code (--emit)'), ['table', 'json']))
     .option('--plan <file>', 'the plan as JSON (plan --format json, or migrate --plan-out) instead of reading paths')
     .option('--aks-cluster <file>', 'AKS-managed pod identity: the JSON of `az aks show`, read as identities, bindings and exceptions')

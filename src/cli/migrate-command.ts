@@ -7,24 +7,35 @@ import { formatLocation } from '../reporters/format-location.js';
 import { renderUnifiedDiff } from '../reporters/unified-diff.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { reportMissingPaths, say } from './messages.js';
-import { exitCodeFor, runOnPaths } from './run-on-paths.js';
+import { exitCodeFor, runOnPaths, type RunOutcome } from './run-on-paths.js';
+import { sortFindings } from '../pipeline/sort-findings.js';
+import type { Finding } from '../model/finding.js';
 import { resolveOptions, type RawOptions } from './resolve-options.js';
 import { writeInPlace, writeToOutDir } from './write-changes.js';
 import { emit, writeFileAtomic } from './write-output.js';
 
 export const MIGRATE_FORMATS = ['diff', ...REPORT_FORMATS] as const;
 
+/** --validate-server: the run already done, and the API server's answer per rewritten document. */
+export interface ServerValidation {
+  outcome: RunOutcome;
+  findings: Finding[];
+  answers: { file: string; line: number; kind: string; namespace: string | null; name: string; status: 'accepted' | 'rejected'; httpStatus: number; message: string }[];
+}
+
 /**
  * Dry run by default: the unified diff on stdout, findings and the summary on stderr. Files
  * change only with --write (in place) or --out-dir (a migrated copy).
  */
-export function migrateCommand(paths: string[], raw: RawOptions): number {
+export function migrateCommand(paths: string[], raw: RawOptions, validated?: ServerValidation): number {
   if (raw.write && raw.outDir) throw new CliError('--write and --out-dir exclude each other', EXIT.usage);
   const options = resolveOptions(paths, raw, MIGRATE_FORMATS);
   const cwd = process.cwd();
-  const { result, sources, missingPaths } = runOnPaths(options, cwd);
+  const { result, sources, missingPaths } = validated?.outcome ?? runOnPaths(options, cwd);
+  if (validated) result.findings = sortFindings([...result.findings, ...validated.findings]);
   // The full report needs every source position; build it only for the outputs that show it.
-  const report = options.format !== 'diff' || raw.planOut ? buildReport('migrate', result) : null;
+  const built = options.format !== 'diff' || raw.planOut ? buildReport('migrate', result) : null;
+  const report = built && validated ? { ...built, serverValidation: validated.answers } : built;
   emit(report && options.format !== 'diff' ? renderReport(options.format as ReportFormat, report, { toolVersion: toolVersion() }) : renderUnifiedDiff(result.changes, options.color), options.output);
   if (report && raw.planOut) writeFileAtomic(raw.planOut, renderJson(report));
 

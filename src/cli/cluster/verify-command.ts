@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { MigrationPhase, MigrationPlan } from '../../model/plan.js';
+import { verifyRollout } from '../../pipeline/verify-rollout.js';
+import { renderVerifyJson, renderVerifyMarkdown, renderVerifyText } from '../../reporters/verify-report.js';
+import { readCluster } from '../../sources/cluster/read-cluster.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { reportMissingPaths } from '../messages.js';
+import { resolveOptions } from '../resolve-options.js';
+import { runOnPaths } from '../run-on-paths.js';
+import { emit } from '../write-output.js';
+import { namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type PlanPart = Pick<MigrationPlan, 'phase' | 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'>;
+
+/**
+ * `verify`: after a rollout, checks each planned workload in the live cluster. The plan comes
+ * from --plan (the JSON of `plan -f json` or `migrate --plan-out`, needed after cutover, when
+ * the files no longer say what was migrated) or is computed from the paths.
+ */
+export async function verifyCommand(paths: string[], raw: ClusterRawOptions): Promise<number> {
+  const options = resolveOptions(paths, raw, FORMATS);
+  const namespace = namespaceScope(raw);
+  let plan: PlanPart;
+  let missingPaths: string[] = [];
+  if (raw.plan !== undefined) plan = readPlanFile(raw.plan);
+  else {
+    const outcome = runOnPaths(options, process.cwd(), false);
+    plan = outcome.result.plan;
+    missingPaths = outcome.missingPaths;
+  }
+  if (namespace !== null) plan = inNamespace(plan, namespace);
+  const phase: MigrationPhase = raw.phase === 'prepare' || raw.phase === 'cutover' ? raw.phase : plan.phase;
+  const client = await openCluster(raw);
+  const read = await withClusterErrors(() => readCluster(client, { namespace, pods: 'all' }));
+  const unread = new Set(read.kinds.filter((kind) => kind.status !== 'read').map((kind) => kind.kind));
+  const result = verifyRollout(plan, phase, { items: read.items, pods: read.pods, unread });
+  const render = options.format === 'json' ? renderVerifyJson : options.format === 'markdown' ? renderVerifyMarkdown : renderVerifyText;
+  emit(render(result, client.context), options.output);
+  reportMissingPaths(missingPaths);
+  if (missingPaths.length > 0) return EXIT.usage;
+  return result.passed ? EXIT.ok : EXIT.findings;
+}
+
+/** --namespace: only the workloads planned in that namespace are verified. */
+function inNamespace(plan: PlanPart, namespace: string): PlanPart {
+  return {
+    ...plan,
+    workloads: plan.workloads.filter((workload) => workload.ref.namespace === namespace),
+    irsaWorkloads: plan.irsaWorkloads.filter((workload) => workload.ref.namespace === namespace),
+  };
+}
+
+function readPlanFile(file: string): PlanPart {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--plan ${file}: ${error instanceof Error ? error.message : String(error)}`, EXIT.usage);
+  }
+  // The whole report (plan -f json, --plan-out) or the plan alone.
+  const plan = (typeof parsed === 'object' && parsed !== null && 'plan' in parsed ? (parsed as { plan: unknown }).plan : parsed) as Partial<PlanPart> | null;
+  const lists = ['workloads', 'serviceAccounts', 'irsaWorkloads', 'irsaServiceAccounts'] as const;
+  if (!plan || typeof plan !== 'object' || lists.some((key) => !Array.isArray(plan[key])) || (plan.phase !== 'prepare' && plan.phase !== 'cutover')) {
+    throw new CliError(`--plan ${file}: not a wimigrate plan (expected the JSON of \`wimigrate plan -f json\` or \`migrate --plan-out\`, with plan.phase, plan.workloads, plan.serviceAccounts, plan.irsaWorkloads, plan.irsaServiceAccounts)`, EXIT.usage);
+  }
+  return plan as PlanPart;
+}
