@@ -8,7 +8,7 @@ function stream(isTTY: boolean) {
 }
 
 describe('progress on stderr', () => {
-  it('on a terminal: files read, stages, then the line is cleared', () => {
+  it('on a terminal: files read, stages, then the line is cleared', async () => {
     const tty = stream(true);
     let clock = 0;
     const progress = startProgress(tty, true, () => clock);
@@ -22,7 +22,7 @@ describe('progress on stderr', () => {
     expect(tty.written).toEqual(['\r\u001b[KReading files: 1  a.yaml', '\r\u001b[KReading files: 3  c.yaml', '\r\u001b[KAnalyzing 3 file(s)…', '\r\u001b[K']);
   });
 
-  it('says nothing when stderr is not a terminal, or with --quiet', () => {
+  it('says nothing when stderr is not a terminal, or with --quiet', async () => {
     for (const [isTTY, enabled] of [[false, true], [true, false]] as const) {
       const out = stream(isTTY);
       const progress = startProgress(out, enabled);
@@ -33,8 +33,8 @@ describe('progress on stderr', () => {
     }
   });
 
-  it('the CLI with a piped stderr prints no progress', () => {
-    const run = runCli(['scan', 'samples/pod-identity', '--format', 'csv']);
+  it('the CLI with a piped stderr prints no progress', async () => {
+    const run = await runCli(['scan', 'samples/pod-identity', '--format', 'csv']);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain('Reading files');
     expect(run.stdout.startsWith('record,severity,id,')).toBe(true);

@@ -1,25 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { CLI, ROOT, type CliRun } from '../helpers/cli.js';
 import type { TestCluster } from './kube-cluster.js';
 
-/**
- * The CLI as a child process, without blocking this process: the webhook stand-in answers the
- * API server from here while the CLI runs.
- */
-export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin.end();
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+export { runCli as runCliAsync } from '../helpers/cli.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

@@ -31,7 +31,7 @@ describe('isAksIssuer', () => {
 });
 
 describe('stripServerFields', () => {
-  it('drops status, managedFields and server-set metadata, keeps what the user wrote', () => {
+  it('drops status, managedFields and server-set metadata, keeps what the user wrote', async () => {
     const stripped = stripServerFields(
       {
         metadata: {
@@ -53,7 +53,7 @@ describe('topOwners', () => {
   const item = (kind: string, name: string, uid: string, owner?: { kind: string; name: string; uid: string }) => ({
     apiVersion: 'v1', kind, metadata: { name, namespace: 'ns', uid, ...(owner ? { ownerReferences: [{ apiVersion: 'x/v1', controller: true, ...owner }] } : {}) },
   });
-  it('walks pod -> ReplicaSet -> Deployment and reports an owner that was not read', () => {
+  it('walks pod -> ReplicaSet -> Deployment and reports an owner that was not read', async () => {
     const index = new Map(
       [
         item('Deployment', 'web', 'd1'),
@@ -73,14 +73,14 @@ describe('topOwners', () => {
 });
 
 describe('formatLocation', () => {
-  it('prints a cluster reference without a line', () => {
+  it('prints a cluster reference without a line', async () => {
     expect(formatLocation({ file: 'k8s://ctx/ns/Deployment/web', line: 0, col: 0 })).toBe('k8s://ctx/ns/Deployment/web');
     expect(formatLocation({ file: 'a.yaml', line: 3, col: 1 })).toBe('a.yaml:3:1');
   });
 });
 
 describe('rewrittenObjects', () => {
-  it('finds the changed and created objects even when a document is inserted before them', () => {
+  it('finds the changed and created objects even when a document is inserted before them', async () => {
     const before = 'kind: Service\napiVersion: v1\nmetadata: {name: s}\n---\nkind: Deployment\napiVersion: apps/v1\nmetadata: {name: d}\nspec: {replicas: 1}\n';
     const after = 'kind: ServiceAccount\napiVersion: v1\nmetadata: {name: sa}\n---\nkind: Service\napiVersion: v1\nmetadata: {name: s}\n---\nkind: Deployment\napiVersion: apps/v1\nmetadata: {name: d}\nspec: {replicas: 2}\n';
     const objects = rewrittenObjects([{ file: 'f.yaml', format: 'yaml', before, after, skipped: [] }]);
@@ -102,14 +102,14 @@ describe('verifyRollout', () => {
     env: injected ? ['AZURE_FEDERATED_TOKEN_FILE'] : [], projectedTokenPaths: injected ? ['azure-identity-token:api://AzureADTokenExchange:azure-identity-token'] : [],
     owner: { kind: 'Deployment', namespace: 'ns', name: 'web', ref: 'r', known: true },
   });
-  it('passes a rolled-out workload and fails a wrong client id and an uninjected pod', () => {
+  it('passes a rolled-out workload and fails a wrong client id and an uninjected pod', async () => {
     const good = verifyRollout(plan, 'prepare', { items: new Map([['Deployment', [deployment({ 'azure.workload.identity/use': 'true' })]], ['ServiceAccount', [account('c1')]]]), pods: [livePod({ 'azure.workload.identity/use': 'true' }, true)], unread: new Set() });
     expect(good.passed).toBe(true);
     const bad = verifyRollout(plan, 'prepare', { items: new Map([['Deployment', [deployment({ 'azure.workload.identity/use': 'true' })]], ['ServiceAccount', [account('other')]]]), pods: [livePod({ 'azure.workload.identity/use': 'true' }, false)], unread: new Set() });
     expect(bad.passed).toBe(false);
     expect(bad.workloads[0]!.checks.filter((check) => check.status === 'fail').map((check) => check.id)).toEqual(['service-account', 'pods-injected']);
   });
-  it('at cutover, a leftover binding and the old label fail', () => {
+  it('at cutover, a leftover binding and the old label fail', async () => {
     const result = verifyRollout(plan, 'cutover', {
       items: new Map<string, Record<string, unknown>[]>([['Deployment', [deployment({ 'azure.workload.identity/use': 'true', aadpodidbinding: 'web' })]], ['ServiceAccount', [account('c1')]], ['AzureIdentityBinding', [{ metadata: { name: 'b', namespace: 'ns' } }]]]),
       pods: [],
@@ -126,21 +126,21 @@ describe('cluster commands without a cluster', () => {
     const { mkdtempSync } = await import('node:fs');
     const os = await import('node:os');
     const home = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-home-'));
-    const run = runCli(['scan', '--cluster'], { env: { KUBECONFIG: '', HOME: home, KUBERNETES_SERVICE_HOST: '' } });
+    const run = await runCli(['scan', '--cluster'], { env: { KUBECONFIG: '', HOME: home, KUBERNETES_SERVICE_HOST: '' } });
     expect(run.status).toBe(3);
     expect(run.stderr).toBe('wimigrate: no kubeconfig found: set KUBECONFIG, pass --kubeconfig, or write ~/.kube/config (az aks get-credentials)\n');
   });
 
   it('--namespace and --all-namespaces together are a usage error', async () => {
     const { runCli } = await import('../helpers/cli.js');
-    const run = runCli(['scan', '--cluster', '-n', 'a', '-A']);
+    const run = await runCli(['scan', '--cluster', '-n', 'a', '-A']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--namespace and --all-namespaces exclude each other');
   });
 
   it('verify --plan with something that is not a plan is a usage error naming the file', async () => {
     const { runCli } = await import('../helpers/cli.js');
-    const run = runCli(['verify', '--plan', 'package.json']);
+    const run = await runCli(['verify', '--plan', 'package.json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^wimigrate: --plan package\.json: not a wimigrate plan/);
   });

@@ -18,15 +18,15 @@ const env = { NODE_OPTIONS: `--import ${pathToFileURL(path.join(work, 'no-kubern
 const SAMPLES = path.join(ROOT, 'samples/pod-identity');
 
 describe('the cluster client is loaded only by cluster commands', () => {
-  it.each([['scan'], ['plan'], ['migrate']])('%s on files does not load @kubernetes/client-node', (command) => {
-    const run = runCli([command, SAMPLES, '-q'], { env });
+  it.each([['scan'], ['plan'], ['migrate']])('%s on files does not load @kubernetes/client-node', async (command) => {
+    const run = await runCli([command, SAMPLES, '-q'], { env });
     expect(run.stderr).not.toContain('loaded @kubernetes');
     expect(run.status).toBe(0);
     expect(run.stdout.length).toBeGreaterThan(100);
   });
 
-  it('scan --cluster does load it (the hook works)', () => {
-    const run = runCli(['scan', '--cluster'], { env: { ...env, KUBECONFIG: path.join(work, 'missing.kubeconfig') } });
+  it('scan --cluster does load it (the hook works)', async () => {
+    const run = await runCli(['scan', '--cluster'], { env: { ...env, KUBECONFIG: path.join(work, 'missing.kubeconfig') } });
     expect(run.stderr).toContain('loaded @kubernetes/client-node');
   });
 });

@@ -1,28 +1,13 @@
 /** `wimigrate code` and `scan --code`, through the built CLI, on temporary copies of samples/app-code. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CLI, copyToTemp, ROOT, treeHash, type CliRun } from '../helpers/cli.js';
+import { copyToTemp, ROOT, runCli, treeHash } from '../helpers/cli.js';
 
 const SAMPLE = path.join(ROOT, 'samples/app-code');
 
-/**
- * The built CLI, run without blocking: these runs load ts-morph and take a while on a busy
- * machine, and a blocked test worker misses vitest's own messages.
- */
-function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; node?: string[] } = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.node ?? []), CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 let work: string;
 
 beforeEach(() => {

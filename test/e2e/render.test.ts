@@ -19,22 +19,22 @@ function overlayRepository(): string {
 }
 
 describe('--render', () => {
-  it.skipIf(!hasKubectl)('analyzes what kubectl kustomize builds: final names and namespaces', () => {
+  it.skipIf(!hasKubectl)('analyzes what kubectl kustomize builds: final names and namespaces', async () => {
     const root = overlayRepository();
-    const run = runCli(['scan', '.', '--render', '--format', 'json'], { cwd: root });
+    const run = await runCli(['scan', '.', '--render', '--format', 'json'], { cwd: root });
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { findings: { id: string; message: string; location: { file: string } }[] };
     const built = report.findings.filter((finding) => finding.location.file.includes('(kubectl kustomize)'));
     expect(built.map((finding) => finding.message)).toContainEqual(expect.stringContaining('ServiceAccount shop-prod/prod-orders assumes arn:aws:iam::111122223333:role/orders'));
     // The base is built through its overlay, not on its own; and nothing built is rewritten.
     expect(built.every((finding) => finding.location.file.startsWith('overlays/prod/'))).toBe(true);
-    const migrate = runCli(['migrate', '.', '--render'], { cwd: root });
+    const migrate = await runCli(['migrate', '.', '--render'], { cwd: root });
     expect(migrate.stdout).not.toContain('kubectl kustomize');
   });
 
-  it('without kubectl or kustomize on the PATH it says so and goes on', () => {
+  it('without kubectl or kustomize on the PATH it says so and goes on', async () => {
     const root = overlayRepository();
-    const run = runCli(['scan', '.', '--render'], { cwd: root, env: { PATH: path.join(root, 'no-tools') } });
+    const run = await runCli(['scan', '.', '--render'], { cwd: root, env: { PATH: path.join(root, 'no-tools') } });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('render-failed');
     expect(run.stdout).toContain('neither kubectl nor kustomize is on the PATH');

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -13,15 +13,42 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would; `npm test` builds it first. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+export interface CliOptions {
+  cwd?: string;
+  /** Standard input (none when absent). */
+  input?: string;
+  env?: Record<string, string>;
+  /** Options for node itself, before the script (`--import`, say). */
+  node?: string[];
+}
+
+/**
+ * The built CLI in a child process, as a user runs it; `npm test` builds it first. Never
+ * synchronous: a test worker blocked on a child misses vitest's own messages (and cannot answer
+ * the local servers some tests run for the CLI).
+ */
+export function startCli(args: string[], options: CliOptions = {}): { child: ChildProcess; done: Promise<CliRun & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [...(options.node ?? []), CLI, ...args], {
     cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // A child that exits before reading its input is not an error of the test.
+  child.stdin!.on('error', () => {});
+  child.stdin!.end(options.input ?? '');
+  const done = new Promise<CliRun & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return startCli(args, options).done;
 }
 
 export function copyToTemp(source: string): string {
