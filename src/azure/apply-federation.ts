@@ -34,6 +34,8 @@ export interface FederationOptions {
   journal: (event: JournalEvent) => void;
   /** Progress lines (retries, writes); never secrets. */
   log: (line: string) => void;
+  /** Which identity is being worked on, for a progress line on a terminal. */
+  onIdentity?: (name: string, done: number, total: number) => void;
 }
 
 export type IdentityStatus = 'ok' | 'to-create' | 'missing' | 'unsupported-location' | 'failed';
@@ -56,6 +58,7 @@ export async function runFederation(client: FederationClient, works: readonly Id
   const worker = async () => {
     while (next < works.length) {
       const index = next++;
+      options.onIdentity?.(works[index]!.address.name, index, works.length);
       outcomes[index] = await federateIdentity(client, works[index]!, options);
     }
   };

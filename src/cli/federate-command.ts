@@ -24,6 +24,7 @@ import { CliError, EXIT } from './exit-codes.js';
 import { azureClient } from './federate-azure.js';
 import { loadFederateInput, type FederatePlan, type FederateRaw } from './federate-input.js';
 import { say } from './messages.js';
+import { startProgress } from './progress.js';
 import { emit as emitOutput, writeFileAtomic } from './write-output.js';
 
 export const FEDERATE_FORMATS = ['table', 'json'] as const;
@@ -77,11 +78,17 @@ export async function federateCommand(paths: string[], raw: FederateCommandRaw):
   let identityMap: FederateReport['identityMap'] = null;
   if (needsAzure && targets.identities.length > 0) {
     const client = await azureClient(raw.armEndpoint);
+    const progress = startProgress(process.stderr, !quiet);
     const base = {
       concurrency,
       retry: DEFAULT_RETRY,
       sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-      log,
+      // A lasting line clears the progress line first, so the two never mix.
+      log: (line: string) => {
+        progress.done();
+        log(line);
+      },
+      onIdentity: (name: string, done: number, total: number) => progress.step(`Azure: identity ${done + 1} of ${total}, ${name}`),
     };
     if (raw.apply) {
       const journalFile = path.resolve(cwd, raw.journal ?? DEFAULT_JOURNAL);
@@ -98,6 +105,7 @@ export async function federateCommand(paths: string[], raw: FederateCommandRaw):
     } else {
       outcomes = await runFederation(client, targets.identities, { ...base, apply: false, prune: false, journal: () => {} });
     }
+    progress.done();
   }
 
   const report = buildFederateReport(targets, outcomes, {

@@ -88,10 +88,13 @@ describe('@azure/arm-msi against the local ARM endpoint', () => {
     expect(arm.log.filter((entry) => entry.status === 409)).toEqual([]);
     expect(journal.filter((event) => event.outcome === 'done' && event.step === 'create-credential')).toHaveLength(9);
 
-    // Running again writes nothing.
+    // Running again writes nothing; a progress line can name each identity as its turn comes.
     arm.log.length = 0;
-    const again = await runFederation(client, [work('id-orders', ['orders:api', 'orders:jobs']), work('id-billing', subjects)], options());
+    const seen: string[] = [];
+    const onIdentity = (name: string, done: number, total: number) => seen.push(`${done + 1}/${total} ${name}`);
+    const again = await runFederation(client, [work('id-orders', ['orders:api', 'orders:jobs']), work('id-billing', subjects)], { ...options(), onIdentity });
     expect(again.flatMap((outcome) => outcome.created)).toEqual([]);
+    expect(seen).toEqual(['1/2 id-orders', '2/2 id-billing']);
     expect(arm.log.filter((entry) => entry.method !== 'GET')).toEqual([]);
   });
 

@@ -1,4 +1,6 @@
 import type { KubeClient } from '../../sources/cluster/kube-client.js';
+import type { ListHooks } from '../../sources/cluster/list-objects.js';
+import { startProgress, type Progress } from '../progress.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { RawOptions } from '../resolve-options.js';
 
@@ -37,4 +39,13 @@ export async function withClusterErrors<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof ClusterError) throw new CliError(error.message, EXIT.external);
     throw error;
   }
+}
+
+/**
+ * The progress line of a cluster read (one step per page listed), on a terminal only; `done`
+ * clears it before the report.
+ */
+export function clusterProgress(quiet: boolean): { hooks: ListHooks; progress: Progress } {
+  const progress = startProgress(process.stderr, !quiet);
+  return { progress, hooks: { afterPage: (path, page) => progress.step(`Reading the cluster: ${path}, page ${page}`) } };
 }

@@ -13,7 +13,7 @@ import { reportMissingPaths, say } from '../messages.js';
 import { resolveOptions } from '../resolve-options.js';
 import { exitCodeFor, runOnPaths } from '../run-on-paths.js';
 import { emit } from '../write-output.js';
-import { namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
+import { clusterProgress, namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -25,11 +25,13 @@ export async function scanClusterCommand(paths: string[], raw: ClusterRawOptions
   const options = resolveOptions(paths, raw, FORMATS);
   const namespace = namespaceScope(raw);
   const client = await openCluster(raw);
+  const { hooks, progress } = clusterProgress(options.quiet);
   const { read, facts, factFindings } = await withClusterErrors(async () => {
-    const read = await readCluster(client, { namespace, pods: 'labelled' });
+    const read = await readCluster(client, { namespace, pods: 'labelled', hooks });
     const { facts, findings } = await readClusterFacts(client, read);
     return { read, facts, factFindings: findings };
   });
+  progress.done();
   // The cluster's own issuer is the default --issuer (a finding warns when it is not AKS's).
   const flagIssuer = options.plan.issuer;
   const planIssuer = flagIssuer ?? facts.issuer;

@@ -8,7 +8,7 @@ import { reportMissingPaths } from '../messages.js';
 import { resolveOptions } from '../resolve-options.js';
 import { runOnPaths } from '../run-on-paths.js';
 import { emit } from '../write-output.js';
-import { namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
+import { clusterProgress, namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type PlanPart = Pick<MigrationPlan, 'phase' | 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'>;
@@ -32,7 +32,9 @@ export async function verifyCommand(paths: string[], raw: ClusterRawOptions): Pr
   if (namespace !== null) plan = inNamespace(plan, namespace);
   const phase: MigrationPhase = raw.phase === 'prepare' || raw.phase === 'cutover' ? raw.phase : plan.phase;
   const client = await openCluster(raw);
-  const read = await withClusterErrors(() => readCluster(client, { namespace, pods: 'all' }));
+  const { hooks, progress } = clusterProgress(options.quiet);
+  const read = await withClusterErrors(() => readCluster(client, { namespace, pods: 'all', hooks }));
+  progress.done();
   const unread = new Set(read.kinds.filter((kind) => kind.status !== 'read').map((kind) => kind.kind));
   const result = verifyRollout(plan, phase, { items: read.items, pods: read.pods, unread });
   const render = options.format === 'json' ? renderVerifyJson : options.format === 'markdown' ? renderVerifyMarkdown : renderVerifyText;
