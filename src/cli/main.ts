@@ -100,6 +100,8 @@ export function buildProgram(): Command {
     );
   withClusterOptions(withPlanOptions(withInputOptions(program.command('verify').description('after a rollout: check each planned workload in the live cluster (exit 1 on failure)'), ['text', 'json', 'markdown'])))
     .option('--plan <file>', 'the plan as JSON (plan -f json, or migrate --plan-out); default: planned from the paths')
+    .option('--azure', 'also check that the planned federated credentials exist in Azure (az login, or WIMIGRATE_ARM_ACCESS_TOKEN)')
+    .option('--arm-endpoint <url>', 'with --azure: Azure Resource Manager endpoint (default https://management.azure.com)')
     .action(lazy(async () => (await import('./cluster/verify-command.js')).verifyCommand));
   withPlanOptions(withInputOptions(program.command('federate').description('federated identity credentials of the plan: compare with Azure, create them (--apply), or emit them as code (--emit)'), ['table', 'json']))
     .option('--plan <file>', 'the plan as JSON (plan --format json, or migrate --plan-out) instead of reading paths')

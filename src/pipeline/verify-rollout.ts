@@ -3,7 +3,7 @@
  * Pure: the live objects are read already (readCluster with every pod).
  * https://azure.github.io/azure-workload-identity/docs/topics/service-account-labels-and-annotations.html
  */
-import type { MigrationPhase, MigrationPlan } from '../model/plan.js';
+import type { MigrationPhase, MigrationPlan, PlannedFederatedCredential } from '../model/plan.js';
 import type { LivePod } from '../sources/cluster/read-cluster.js';
 
 export const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
@@ -41,9 +41,19 @@ export interface LiveState {
   unread: ReadonlySet<string>;
 }
 
-type PlanPart = Pick<MigrationPlan, 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'>;
+type PlanPart = Pick<MigrationPlan, 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'> & { federatedCredentials?: readonly PlannedFederatedCredential[] };
 
-export function verifyRollout(plan: PlanPart, phase: MigrationPhase, live: LiveState): VerifyResult {
+/**
+ * What Azure answered for each managed identity of the planned credentials (verify --azure), by
+ * its resource id in lower case: the issuer and subject of each credential it has, or the error.
+ */
+export type AzureCredentialState = ReadonlyMap<string, { found: ReadonlySet<string> } | { error: string }>;
+
+export function credentialKey(issuer: string, subject: string): string {
+  return `${issuer}\u0000${subject}`;
+}
+
+export function verifyRollout(plan: PlanPart, phase: MigrationPhase, live: LiveState, azure?: AzureCredentialState): VerifyResult {
   const leftovers = phase === 'cutover' ? POD_IDENTITY_KINDS.flatMap((kind) => (live.items.get(kind) ?? []).map((item) => `${kind} ${nsName(item)}`)) : [];
   const targets = [
     ...plan.workloads.map((workload) => ({ ...workload, clientId: plan.serviceAccounts.find((account) => sameRef(account.ref, workload.serviceAccount))?.clientId ?? null, pending: false })),
@@ -53,7 +63,7 @@ export function verifyRollout(plan: PlanPart, phase: MigrationPhase, live: LiveS
     }),
   ];
   const workloads = targets
-    .map((target) => verifyWorkload(target, phase, live, leftovers))
+    .map((target) => verifyWorkload(target, phase, live, leftovers, credentialsCheck(plan.federatedCredentials ?? [], target.serviceAccount, azure)))
     .sort((a, b) => `${a.namespace}/${a.name}/${a.kind}`.localeCompare(`${b.namespace}/${b.name}/${b.kind}`));
   return { phase, workloads, leftovers, passed: workloads.every((workload) => workload.status === 'pass') && leftovers.length === 0 };
 }
@@ -66,7 +76,7 @@ interface Target {
   pending: boolean;
 }
 
-function verifyWorkload(target: Target, phase: MigrationPhase, live: LiveState, leftovers: readonly string[]): VerifiedWorkload {
+function verifyWorkload(target: Target, phase: MigrationPhase, live: LiveState, leftovers: readonly string[], credentials: VerifyCheck): VerifiedWorkload {
   const checks: VerifyCheck[] = [];
   const account = find(live, 'ServiceAccount', target.serviceAccount);
   const annotation = annotationsOf(account)[CLIENT_ID_ANNOTATION];
@@ -107,8 +117,36 @@ function verifyWorkload(target: Target, phase: MigrationPhase, live: LiveState, 
     checks.push(labelled.length === 0 ? { id: 'no-pod-identity-label', status: 'pass', detail: 'no aadpodidbinding left' } : { id: 'no-pod-identity-label', status: 'fail', detail: `aadpodidbinding still on ${labelled.join(', ')}` });
     checks.push(leftovers.length === 0 ? { id: 'pod-identity-removed', status: 'pass', detail: 'no pod identity resources left' } : { id: 'pod-identity-removed', status: 'fail', detail: `${leftovers.length} pod identity resource(s) left` });
   }
-  checks.push({ id: 'federated-credentials', status: 'skipped', detail: 'not checked here: `wimigrate federate --plan` compares the planned credentials with Azure' });
+  checks.push(credentials);
   return { kind: target.kind, namespace: target.ref.namespace, name: target.ref.name, status: checks.some((check) => check.status === 'fail') ? 'fail' : 'pass', pods: pods.length, checks };
+}
+
+/**
+ * The planned federated credentials of a workload's service account, checked against what
+ * Azure has (issuer and subject, whatever the name): only with --azure, and only for managed
+ * identities; those on app registrations live in Microsoft Graph, which is not read.
+ */
+function credentialsCheck(planned: readonly PlannedFederatedCredential[], account: { namespace: string; name: string }, azure: AzureCredentialState | undefined): VerifyCheck {
+  const mine = planned.filter((credential) => sameRef(credential.serviceAccount, account));
+  if (!azure) return { id: 'federated-credentials', status: 'skipped', detail: 'not checked: pass --azure to compare the planned credentials with Azure (or run `wimigrate federate --plan`)' };
+  if (mine.length === 0) return { id: 'federated-credentials', status: 'skipped', detail: 'no federated credential planned for this service account' };
+  const problems: string[] = [];
+  const notes: string[] = [];
+  let present = 0;
+  for (const credential of mine) {
+    if (credential.target.kind !== 'managed-identity') {
+      notes.push(`${credential.name} is on ${credential.target.kind === 'app-registration' ? `app registration ${credential.target.clientId}` : 'an unknown identity'}, not read`);
+      continue;
+    }
+    const state = azure.get(credential.target.resourceId.toLowerCase());
+    if (!state) problems.push(`identity ${credential.target.identityName} was not read`);
+    else if ('error' in state) problems.push(`identity ${credential.target.identityName}: ${state.error}`);
+    else if (state.found.has(credentialKey(credential.issuer, credential.subject))) present++;
+    else problems.push(`identity ${credential.target.identityName} has no credential for ${credential.subject} from ${credential.issuer} (wimigrate federate --apply creates it)`);
+  }
+  if (problems.length > 0) return { id: 'federated-credentials', status: 'fail', detail: [...problems, ...notes].join('; ') };
+  if (present === 0) return { id: 'federated-credentials', status: 'skipped', detail: notes.join('; ') };
+  return { id: 'federated-credentials', status: 'pass', detail: [`${present} planned credential(s) found in Azure`, ...notes].join('; ') };
 }
 
 function sameRef(a: { namespace: string; name: string }, b: { namespace: string; name: string }): boolean {

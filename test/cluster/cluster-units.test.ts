@@ -7,7 +7,7 @@ import { isAksIssuer } from '../../src/sources/cluster/cluster-facts.js';
 import { stripServerFields } from '../../src/sources/cluster/live-document.js';
 import { topOwners } from '../../src/sources/cluster/top-owner.js';
 import { rewrittenObjects } from '../../src/pipeline/rewritten-objects.js';
-import { verifyRollout } from '../../src/pipeline/verify-rollout.js';
+import { credentialKey, verifyRollout } from '../../src/pipeline/verify-rollout.js';
 import { formatLocation } from '../../src/reporters/format-location.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -109,6 +109,27 @@ describe('verifyRollout', () => {
     expect(bad.passed).toBe(false);
     expect(bad.workloads[0]!.checks.filter((check) => check.status === 'fail').map((check) => check.id)).toEqual(['service-account', 'pods-injected']);
   });
+  it('with --azure, the planned credentials of the service account must exist (any name); app registrations are not read', async () => {
+    const issuer = 'https://eastus.oic.prod-aks.azure.com/t/c/';
+    const resourceId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-web';
+    const credential = (subject: string, target: Record<string, unknown>) => ({ name: 'n', issuer, subject, audiences: ['api://AzureADTokenExchange'], target, identity: { namespace: 'ns', name: 'id' }, serviceAccount: { namespace: 'ns', name: 'web-wi' } });
+    const managed = { kind: 'managed-identity', subscriptionId: 's', resourceGroup: 'rg', identityName: 'id-web', resourceId };
+    const withCredentials = { ...plan, federatedCredentials: [credential('system:serviceaccount:ns:web-wi', managed), credential('system:serviceaccount:ns:web-wi', { kind: 'app-registration', clientId: 'app-1' })] } as unknown as Parameters<typeof verifyRollout>[0];
+    const live = { items: new Map([['Deployment', [deployment({ 'azure.workload.identity/use': 'true' })]], ['ServiceAccount', [account('c1')]]]), pods: [livePod({ 'azure.workload.identity/use': 'true' }, true)], unread: new Set<string>() };
+    const check = (azure?: Parameters<typeof verifyRollout>[3]) => verifyRollout(withCredentials, 'prepare', live, azure).workloads[0]!.checks.find((entry) => entry.id === 'federated-credentials')!;
+
+    expect(check().status).toBe('skipped');
+    const present = check(new Map([[resourceId.toLowerCase(), { found: new Set([credentialKey(issuer, 'system:serviceaccount:ns:web-wi')]) }]]));
+    expect(present).toMatchObject({ status: 'pass' });
+    expect(present.detail).toContain('app registration app-1, not read');
+    const missing = check(new Map([[resourceId.toLowerCase(), { found: new Set([credentialKey(issuer, 'system:serviceaccount:ns:other')]) }]]));
+    expect(missing).toMatchObject({ status: 'fail' });
+    expect(missing.detail).toContain('identity id-web has no credential for system:serviceaccount:ns:web-wi');
+    const failed = check(new Map([[resourceId.toLowerCase(), { error: 'federatedIdentityCredentials.list answered HTTP 403 AuthorizationFailed' }]]));
+    expect(failed).toMatchObject({ status: 'fail', detail: expect.stringContaining('HTTP 403') });
+    expect(verifyRollout(withCredentials, 'prepare', live, new Map()).passed).toBe(false);
+  });
+
   it('at cutover, a leftover binding and the old label fail', async () => {
     const result = verifyRollout(plan, 'cutover', {
       items: new Map<string, Record<string, unknown>[]>([['Deployment', [deployment({ 'azure.workload.identity/use': 'true', aadpodidbinding: 'web' })]], ['ServiceAccount', [account('c1')]], ['AzureIdentityBinding', [{ metadata: { name: 'b', namespace: 'ns' } }]]]),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyToTemp, ROOT } from '../helpers/cli.js';
+import { FakeArm } from '../azure/fake-arm-server.js';
 import { apply, clusterObjects, markReady, pods, runCliAsync, until } from './cluster-helpers.js';
 import { startInjectionWebhook, type InjectionWebhook } from './injection-webhook.js';
 import { connect } from '../../src/sources/cluster/kube-client.js';
@@ -167,6 +168,31 @@ describe.skipIf(binaries === null)('on a real kube-apiserver', () => {
       'federated-credentials': 'skipped',
     });
     expect(after.status).toBe(0);
+
+    // --azure: the planned credential must be on its identity (the local Resource Manager of the
+    // federate tests stands in for Azure, through the real @azure/arm-msi client).
+    const arm = new FakeArm();
+    await arm.start();
+    try {
+      type Planned = { name: string; issuer: string; subject: string; audiences: string[]; serviceAccount: { namespace: string }; target: { kind: string; subscriptionId: string; resourceGroup: string; identityName: string } };
+      const planned = (JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')) as { plan: { federatedCredentials: Planned[] } }).plan.federatedCredentials.filter((credential) => credential.serviceAccount.namespace === 'uploads' && credential.target.kind === 'managed-identity');
+      expect(planned.length).toBeGreaterThan(0);
+      const identities = planned.map(({ target }) => arm.identity(target.subscriptionId, target.resourceGroup, target.identityName) ?? arm.addIdentity(target.subscriptionId, target.resourceGroup, target.identityName, 'eastus'));
+      const azureEnv = { ...env, NODE_EXTRA_CA_CERTS: arm.tls.certFile, WIMIGRATE_ARM_ACCESS_TOKEN: 'test-token-not-a-secret' };
+      const verifyAzure = () => runCliAsync(['verify', '--namespace', 'uploads', '--plan', 'plan.json', '--azure', '--arm-endpoint', arm.url, '-f', 'json'], { env: azureEnv, cwd: dir });
+      const credentialsCheck = (stdout: string) => (JSON.parse(stdout) as typeof result).workloads[0]!.checks.find((check) => check.id === 'federated-credentials')!.status;
+
+      const missing = await verifyAzure();
+      expect(credentialsCheck(missing.stdout)).toBe('fail');
+      expect(missing.status).toBe(1);
+      // Made by hand under another name: issuer and subject are what count.
+      planned.forEach((credential, index) => identities[index]!.credentials.set(`hand-made-${index}`, { name: `hand-made-${index}`, issuer: credential.issuer, subject: credential.subject, audiences: credential.audiences }));
+      const present = await verifyAzure();
+      expect(credentialsCheck(present.stdout)).toBe('pass');
+      expect(present.status).toBe(0);
+    } finally {
+      await arm.stop();
+    }
 
     // Cutover checked before the pod identity resources are deleted: they are left over.
     const cutover = await runCliAsync(['verify', '--namespace', 'uploads', '--plan', 'plan.json', '--phase', 'cutover', '-f', 'markdown'], { env, cwd: dir });

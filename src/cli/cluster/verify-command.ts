@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { MigrationPhase, MigrationPlan } from '../../model/plan.js';
-import { verifyRollout } from '../../pipeline/verify-rollout.js';
+import { credentialKey, verifyRollout, type AzureCredentialState } from '../../pipeline/verify-rollout.js';
 import { renderVerifyJson, renderVerifyMarkdown, renderVerifyText } from '../../reporters/verify-report.js';
 import { readCluster } from '../../sources/cluster/read-cluster.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -11,14 +11,14 @@ import { emit } from '../write-output.js';
 import { clusterProgress, namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
-type PlanPart = Pick<MigrationPlan, 'phase' | 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'>;
+type PlanPart = Pick<MigrationPlan, 'phase' | 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'> & Partial<Pick<MigrationPlan, 'federatedCredentials'>>;
 
 /**
  * `verify`: after a rollout, checks each planned workload in the live cluster. The plan comes
  * from --plan (the JSON of `plan -f json` or `migrate --plan-out`, needed after cutover, when
  * the files no longer say what was migrated) or is computed from the paths.
  */
-export async function verifyCommand(paths: string[], raw: ClusterRawOptions): Promise<number> {
+export async function verifyCommand(paths: string[], raw: ClusterRawOptions & { azure?: boolean; armEndpoint?: string }): Promise<number> {
   const options = resolveOptions(paths, raw, FORMATS);
   const namespace = namespaceScope(raw);
   let plan: PlanPart;
@@ -36,7 +36,8 @@ export async function verifyCommand(paths: string[], raw: ClusterRawOptions): Pr
   const read = await withClusterErrors(() => readCluster(client, { namespace, pods: 'all', hooks }));
   progress.done();
   const unread = new Set(read.kinds.filter((kind) => kind.status !== 'read').map((kind) => kind.kind));
-  const result = verifyRollout(plan, phase, { items: read.items, pods: read.pods, unread });
+  const azure = raw.azure === true ? await readAzureCredentials(plan, raw.armEndpoint) : undefined;
+  const result = verifyRollout(plan, phase, { items: read.items, pods: read.pods, unread }, azure);
   const render = options.format === 'json' ? renderVerifyJson : options.format === 'markdown' ? renderVerifyMarkdown : renderVerifyText;
   emit(render(result, client.context), options.output);
   reportMissingPaths(missingPaths);
@@ -67,4 +68,31 @@ function readPlanFile(file: string): PlanPart {
     throw new CliError(`--plan ${file}: not a wimigrate plan (expected the JSON of \`wimigrate plan -f json\` or \`migrate --plan-out\`, with plan.phase, plan.workloads, plan.serviceAccounts, plan.irsaWorkloads, plan.irsaServiceAccounts)`, EXIT.usage);
   }
   return plan as PlanPart;
+}
+
+/**
+ * --azure: the credentials each managed identity of the plan has, through the same Azure client
+ * as `federate` (loaded only here). A failure is kept per identity and fails its workloads' check;
+ * the other identities are still read.
+ */
+async function readAzureCredentials(plan: PlanPart, armEndpoint: string | undefined): Promise<AzureCredentialState> {
+  const { azureClient } = await import('../federate-azure.js');
+  const client = await azureClient(armEndpoint);
+  const identities = new Map<string, { subscriptionId: string; resourceGroup: string; name: string }>();
+  for (const credential of plan.federatedCredentials ?? []) {
+    const target = credential.target;
+    if (target.kind === 'managed-identity') identities.set(target.resourceId.toLowerCase(), { subscriptionId: target.subscriptionId, resourceGroup: target.resourceGroup, name: target.identityName });
+  }
+  const state = new Map<string, { found: ReadonlySet<string> } | { error: string }>();
+  await Promise.all(
+    [...identities].map(async ([key, address]) => {
+      try {
+        const credentials = await client.listCredentials(address);
+        state.set(key, { found: new Set(credentials.map((credential) => credentialKey(credential.issuer, credential.subject))) });
+      } catch (error) {
+        state.set(key, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  );
+  return state;
 }
