@@ -81,6 +81,13 @@ describe.skipIf(binaries === null)('on a real kube-apiserver', () => {
     expect(markdown.stdout).toContain('## Cluster `test-admin`');
     expect(markdown.stdout).toContain('| CronJob | batch/v1beta1 | 1 |');
     expect(markdown.stdout).toContain('| Workload ID webhook | installed |');
+    // The other report formats show what the files would: SARIF for code scanning, CSV rows.
+    const sarif = await runCliAsync(['scan', '--cluster', '-n', 'payments', '-f', 'sarif'], { env });
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+    const csv = await runCliAsync(['scan', '--cluster', '-n', 'payments', '-f', 'csv'], { env });
+    expect(csv.stdout).toContain('payments/ledger-api');
   });
 
   it('scan --cluster PATHS reports drift both ways', async () => {

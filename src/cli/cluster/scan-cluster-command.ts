@@ -7,6 +7,8 @@ import { renderJson } from '../../reporters/json.js';
 import { renderMarkdown } from '../../reporters/markdown.js';
 import { buildReport } from '../../reporters/report.js';
 import { renderText } from '../../reporters/text.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reporters/registry.js';
+import { toolVersion } from '../tool-version.js';
 import { readClusterFacts } from '../../sources/cluster/cluster-facts.js';
 import { readCluster, type ClusterRead } from '../../sources/cluster/read-cluster.js';
 import { reportMissingPaths, say } from '../messages.js';
@@ -15,7 +17,8 @@ import { exitCodeFor, runOnPaths } from '../run-on-paths.js';
 import { emit } from '../write-output.js';
 import { clusterProgress, namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+/** text, json and markdown add the cluster section; the other report formats show the findings and inventory as for files. */
+const FORMATS = REPORT_FORMATS;
 
 /**
  * `scan --cluster [PATHS...]`: the live cluster through the same analyzers and planner as
@@ -57,7 +60,14 @@ export async function scanClusterCommand(paths: string[], raw: ClusterRawOptions
     drift,
   };
   const report: ClusterReport = { ...buildReport('scan', result), cluster: section };
-  const text = options.format === 'json' ? renderJson(report) : options.format === 'markdown' ? `${renderMarkdown(report)}${renderClusterMarkdown(section)}` : `${renderClusterText(section).trimStart()}\n${renderText(report)}`;
+  const text =
+    options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'markdown'
+        ? `${renderMarkdown(report)}${renderClusterMarkdown(section)}`
+        : options.format === 'text'
+          ? `${renderClusterText(section).trimStart()}\n${renderText(report)}`
+          : renderReport(options.format as ReportFormat, report, { toolVersion: toolVersion() });
   emit(text, options.output);
   reportMissingPaths(missingPaths);
   return exitCodeFor(result.findings, options.failOn, missingPaths);
