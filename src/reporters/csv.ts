@@ -31,14 +31,19 @@ export function renderCsv(report: Report): string {
   for (const step of report.plan.manualSteps) {
     rows.push({ record: 'manual-step', id: step.id, file: step.location?.file ?? '', line: step.location?.line ?? '', column: step.location?.col ?? '', message: step.text });
   }
-  return [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((column) => field(row[column] ?? '')).join(','))].map((line) => `${line}\r\n`).join('');
+  return csvTable(COLUMNS, rows.map((row) => COLUMNS.map((column) => row[column] ?? '')));
+}
+
+/** A header and rows as RFC 4180 text (CRLF after every line), every cell through `csvCell`. */
+export function csvTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
 /**
  * Quoted when needed. A cell that a spreadsheet would run as a formula (=, +, -, @ first; text
  * from manifests ends up here) gets a leading apostrophe, the OWASP advice against CSV injection.
  */
-function field(value: string | number): string {
+export function csvCell(value: string | number): string {
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;

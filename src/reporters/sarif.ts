@@ -1,6 +1,5 @@
 import type { Finding, Severity } from '../model/finding.js';
 import type { RuleDescriptor } from '../pipeline/rule-catalog.js';
-import type { Report } from './report.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run, every rule wimigrate knows (with its advice as
@@ -14,7 +13,13 @@ export interface SarifOptions {
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function renderSarif(report: Report, options: SarifOptions): string {
+/** What SARIF needs of a command's outcome: the `Report` of scan/plan/migrate fits, and so do verify, federate and code. */
+export interface SarifInput {
+  command: string;
+  findings: readonly Finding[];
+}
+
+export function renderSarif(report: SarifInput, options: SarifOptions): string {
   // A finding id missing from the catalog (a newer producer) still gets a rule entry.
   const known = new Set(options.rules.map((rule) => rule.id));
   const extra = [...new Set(report.findings.map((finding) => finding.id))].filter((id) => !known.has(id));
@@ -84,6 +89,9 @@ function ruleFromFinding(finding: Finding): RuleDescriptor {
  */
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   const forward = file.replaceAll('\\', '/');
+  // A cluster reference (k8s://context/namespace/Kind/name) is already an absolute URI.
+  const scheme = /^([a-z][a-z0-9+.-]+):\/\/(.*)$/i.exec(forward);
+  if (scheme && scheme[1]!.toLowerCase() !== 'file') return { uri: `${scheme[1]}://${scheme[2]!.split('/').map(encodeURIComponent).join('/')}` };
   const encoded = forward.split('/').map((segment) => (/^[a-zA-Z]:$/.test(segment) ? segment : encodeURIComponent(segment))).join('/');
   if (forward.startsWith('/')) return { uri: `file://${encoded}` };
   if (/^[a-zA-Z]:\//.test(forward)) return { uri: `file:///${encoded}` };
