@@ -98,7 +98,7 @@ export function buildProgram(): Command {
           : import('./migrate-command.js').then((module) => module.migrateCommand(paths, raw)),
       ),
     );
-  withClusterOptions(withPlanOptions(withInputOptions(program.command('verify').description('after a rollout: check each planned workload in the live cluster (exit 1 on failure)'), ['text', 'json', 'markdown'])))
+  withClusterOptions(withPlanOptions(withInputOptions(program.command('verify').description('after a rollout: check each planned workload in the live cluster (exit 1 on failure)'), REPORT_FORMATS)))
     .option('--plan <file>', 'the plan as JSON (plan -f json, or migrate --plan-out); default: planned from the paths')
     .option('--azure', 'also check that the planned federated credentials exist in Azure (az login, or WIMIGRATE_ARM_ACCESS_TOKEN)')
     .option('--arm-endpoint <url>', 'with --azure: Azure Resource Manager endpoint (default https://management.azure.com)')

@@ -1,16 +1,26 @@
 import { readFileSync } from 'node:fs';
 import type { MigrationPhase, MigrationPlan } from '../../model/plan.js';
-import { credentialKey, verifyRollout, type AzureCredentialState } from '../../pipeline/verify-rollout.js';
+import { credentialKey, verifyRollout, type AzureCredentialState, type VerifyResult } from '../../pipeline/verify-rollout.js';
+import { renderVerifyCsv, renderVerifyHtml, renderVerifySarif } from '../../reporters/verify-formats.js';
 import { renderVerifyJson, renderVerifyMarkdown, renderVerifyText } from '../../reporters/verify-report.js';
 import { readCluster } from '../../sources/cluster/read-cluster.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { reportMissingPaths } from '../messages.js';
 import { resolveOptions } from '../resolve-options.js';
 import { runOnPaths } from '../run-on-paths.js';
+import { toolVersion } from '../tool-version.js';
 import { emit } from '../write-output.js';
 import { clusterProgress, namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'html', 'csv'] as const;
+const RENDERERS: Record<(typeof FORMATS)[number], (result: VerifyResult, context: string) => string> = {
+  text: renderVerifyText,
+  json: renderVerifyJson,
+  markdown: renderVerifyMarkdown,
+  sarif: (result, context) => renderVerifySarif(result, context, toolVersion()),
+  html: (result, context) => renderVerifyHtml(result, context, toolVersion()),
+  csv: renderVerifyCsv,
+};
 type PlanPart = Pick<MigrationPlan, 'phase' | 'workloads' | 'serviceAccounts' | 'irsaWorkloads' | 'irsaServiceAccounts'> & Partial<Pick<MigrationPlan, 'federatedCredentials'>>;
 
 /**
@@ -38,8 +48,7 @@ export async function verifyCommand(paths: string[], raw: ClusterRawOptions & { 
   const unread = new Set(read.kinds.filter((kind) => kind.status !== 'read').map((kind) => kind.kind));
   const azure = raw.azure === true ? await readAzureCredentials(plan, raw.armEndpoint) : undefined;
   const result = verifyRollout(plan, phase, { items: read.items, pods: read.pods, unread }, azure);
-  const render = options.format === 'json' ? renderVerifyJson : options.format === 'markdown' ? renderVerifyMarkdown : renderVerifyText;
-  emit(render(result, client.context), options.output);
+  emit(RENDERERS[options.format as (typeof FORMATS)[number]](result, client.context), options.output);
   reportMissingPaths(missingPaths);
   if (missingPaths.length > 0) return EXIT.usage;
   return result.passed ? EXIT.ok : EXIT.findings;
