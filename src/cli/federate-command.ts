@@ -19,15 +19,17 @@ import { openJournal, readJournal, unfinishedSteps } from '../azure/journal-file
 import { PROPAGATION_ADVICE } from '../azure/propagation.js';
 import { DEFAULT_RETRY } from '../azure/with-retry.js';
 import { renderFederateJson, renderFederateText, type FederateIdentityReport, type FederateReport } from '../reporters/federate-report.js';
+import { renderFederateCsv, renderFederateHtml, renderFederateMarkdown, renderFederateSarif, type FederateFormatOptions } from '../reporters/federate-formats.js';
 import { updateIdentityMapText, type IdentityMapUpdate } from '../sources/update-identity-map.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { azureClient } from './federate-azure.js';
 import { loadFederateInput, type FederatePlan, type FederateRaw } from './federate-input.js';
 import { say } from './messages.js';
 import { startProgress } from './progress.js';
+import { toolVersion } from './tool-version.js';
 import { emit as emitOutput, writeFileAtomic } from './write-output.js';
 
-export const FEDERATE_FORMATS = ['table', 'json'] as const;
+export const FEDERATE_FORMATS = ['table', 'json', 'markdown', 'sarif', 'html', 'csv'] as const;
 export const EMIT_KINDS = ['az', 'bicep', 'terraform', 'arm'] as const;
 export const DEFAULT_JOURNAL = '.wimigrate-federate-journal.jsonl';
 
@@ -52,7 +54,7 @@ const EMITTERS: Record<(typeof EMIT_KINDS)[number], (targets: FederationTargets)
 export async function federateCommand(paths: string[], raw: FederateCommandRaw): Promise<number> {
   const cwd = process.cwd();
   const format = raw.format ?? 'table';
-  if (!(FEDERATE_FORMATS as readonly string[]).includes(format)) throw usage(`--format must be table or json (got "${format}")`);
+  if (!(FEDERATE_FORMATS as readonly string[]).includes(format)) throw usage(`--format must be one of ${FEDERATE_FORMATS.join(', ')} (got "${format}")`);
   if (raw.emit !== undefined && !(EMIT_KINDS as readonly string[]).includes(raw.emit)) throw usage(`--emit must be one of ${EMIT_KINDS.join(', ')} (got "${raw.emit}")`);
   if (raw.emit !== undefined && raw.out === undefined) throw usage('--emit needs --out DIR');
   if (raw.prune && !raw.apply) throw usage('--prune deletes credentials: it needs --apply');
@@ -60,7 +62,7 @@ export async function federateCommand(paths: string[], raw: FederateCommandRaw):
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw usage(`--concurrency must be a whole number from 1 to 32 (got "${raw.concurrency}")`);
   if (raw.armEndpoint !== undefined && !/^https:\/\/\S+$/.test(raw.armEndpoint)) throw usage(`--arm-endpoint must be an https URL (got "${raw.armEndpoint}")`);
 
-  const input = loadFederateInput(paths, raw, ['text', 'json', 'markdown', ...FEDERATE_FORMATS], cwd);
+  const input = loadFederateInput(paths, raw, ['text', ...FEDERATE_FORMATS], cwd);
   const targets = federationTargets(input.plan);
   const withoutIssuer = [...targets.identities.flatMap((work) => work.credentials), ...targets.appRegistrations.flatMap((app) => app.credentials)].filter((credential) => credential.issuer === '');
   if (withoutIssuer.length > 0) throw usage(`the plan has no OIDC issuer for ${withoutIssuer.length} credential(s): pass --issuer (az aks show --query oidcIssuerProfile.issuerUrl), set issuer in wimigrate.yaml, or give --aks-cluster with the OIDC issuer on`);
@@ -118,8 +120,25 @@ export async function federateCommand(paths: string[], raw: FederateCommandRaw):
   for (const identity of report.identities) {
     if (identity.error) say(`wimigrate: ${identity.name}: ${identity.error.operation} ${identity.error.status === 0 ? 'failed without an HTTP answer:' : `answered HTTP ${identity.error.status}`} ${identity.error.code}: ${identity.error.message}`);
   }
-  emitOutput(format === 'json' ? renderFederateJson(report) : renderFederateText(report), raw.output ?? null);
+  emitOutput(renderFederate(format as (typeof FEDERATE_FORMATS)[number], report, { toolVersion: toolVersion(), planFile: raw.plan ?? null }), raw.output ?? null);
   return exitCode(report, input.missingPaths);
+}
+
+function renderFederate(format: (typeof FEDERATE_FORMATS)[number], report: FederateReport, options: FederateFormatOptions): string {
+  switch (format) {
+    case 'table':
+      return renderFederateText(report);
+    case 'json':
+      return renderFederateJson(report);
+    case 'markdown':
+      return renderFederateMarkdown(report, options);
+    case 'sarif':
+      return renderFederateSarif(report, options);
+    case 'html':
+      return renderFederateHtml(report, options);
+    case 'csv':
+      return renderFederateCsv(report);
+  }
 }
 
 function usage(message: string): CliError {

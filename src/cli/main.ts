@@ -103,7 +103,7 @@ export function buildProgram(): Command {
     .option('--azure', 'also check that the planned federated credentials exist in Azure (az login, or WIMIGRATE_ARM_ACCESS_TOKEN)')
     .option('--arm-endpoint <url>', 'with --azure: Azure Resource Manager endpoint (default https://management.azure.com)')
     .action(lazy(async () => (await import('./cluster/verify-command.js')).verifyCommand));
-  withPlanOptions(withInputOptions(program.command('federate').description('federated identity credentials of the plan: compare with Azure, create them (--apply), or emit them as code (--emit)'), ['table', 'json']))
+  withPlanOptions(withInputOptions(program.command('federate').description('federated identity credentials of the plan: compare with Azure, create them (--apply), or emit them as code (--emit)'), ['table', 'json', 'markdown', 'sarif', 'html', 'csv']))
     .option('--plan <file>', 'the plan as JSON (plan --format json, or migrate --plan-out) instead of reading paths')
     .option('--aks-cluster <file>', 'AKS-managed pod identity: the JSON of `az aks show`, read as identities, bindings and exceptions')
     .option('--subscription <id>', 'the subscription of identities planned for IAM roles (as --subscription-id)')

@@ -6,6 +6,7 @@ import { RULES } from '../../src/analyzers/index.js';
 import { PLAN_FINDINGS } from '../../src/planner/plan-findings.js';
 import { SOURCE_FINDINGS } from '../../src/sources/source-findings.js';
 import { CODE_FINDINGS } from '../../src/analyzers/code/code-findings.js';
+import { FEDERATE_FINDINGS } from '../../src/reporters/federate-findings.js';
 import { VERIFY_FINDINGS } from '../../src/reporters/verify-findings.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -16,6 +17,7 @@ const findings: [string, string][] = [
   ...Object.entries(PLAN_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
   ...Object.entries(CODE_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
   ['verification-failed', 'error'],
+  ...Object.entries(FEDERATE_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
   ...Object.entries(VERIFY_FINDINGS).map(([id, rule]): [string, string] => [id, rule.severity]),
 ];
 
