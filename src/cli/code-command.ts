@@ -1,3 +1,4 @@
+import { renderCodeCsv, renderCodeHtml, renderCodeMarkdown, renderCodeSarif, renderCodeText } from '../reporters/code-formats.js';
 import { buildCodeReport, codeSummaryLine } from '../reporters/code-report.js';
 import { formatLocation } from '../reporters/format-location.js';
 import { renderUnifiedDiff } from '../reporters/unified-diff.js';
@@ -9,12 +10,13 @@ import { CliError, EXIT } from './exit-codes.js';
 import { reportMissingPaths, say } from './messages.js';
 import { resolveOptions, type RawOptions } from './resolve-options.js';
 import { exitCodeFor } from './run-on-paths.js';
+import { toolVersion } from './tool-version.js';
 import { writeInPlace } from './write-changes.js';
 import { emit } from './write-output.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const CODE_FORMATS = ['diff', 'json'] as const;
+export const CODE_FORMATS = ['diff', 'json', 'text', 'markdown', 'sarif', 'html', 'csv'] as const;
 
 export type CodeRawOptions = RawOptions & { credential?: string };
 
@@ -38,7 +40,17 @@ export async function codeCommand(paths: string[], raw: CodeRawOptions): Promise
   );
   const findings = sortFindings([...read.findings, ...result.findings]);
   const report = buildCodeReport({ files: read.files.length, sourceFiles: result.sourceFiles, sourceFilesParsed: result.sourceFilesParsed, dependencyFiles: result.dependencyFiles }, findings, result.changes);
-  emit(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderUnifiedDiff(result.changes, options.color), options.output);
+  const outcome = { report, changes: result.changes };
+  const render: Record<(typeof CODE_FORMATS)[number], () => string> = {
+    diff: () => renderUnifiedDiff(result.changes, options.color),
+    json: () => `${JSON.stringify(report, null, 2)}\n`,
+    text: () => renderCodeText(outcome),
+    markdown: () => renderCodeMarkdown(outcome),
+    sarif: () => renderCodeSarif(outcome, toolVersion()),
+    html: () => renderCodeHtml(outcome, toolVersion()),
+    csv: () => renderCodeCsv(outcome),
+  };
+  emit(render[options.format as (typeof CODE_FORMATS)[number]](), options.output);
 
   let written = 0;
   if (raw.write) {

@@ -136,7 +136,7 @@ export function buildProgram(): Command {
     .description('application code that breaks under Workload ID (SDK versions, credentials, IMDS calls, IRSA); codemods as a diff unless --write')
     .argument('[paths...]', 'source folders or files (JavaScript, TypeScript, and dependency files of any language)', ['.'])
     .option('-c, --config <file>', 'project settings (default: wimigrate.yaml in the first folder or the working directory)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['diff', 'json']).default('diff'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['diff', 'json', 'text', 'markdown', 'sarif', 'html', 'csv']).default('diff'))
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info', 'none']))
     .addOption(new Option('--credential <credential>', 'what new ManagedIdentityCredential(clientId) becomes').choices(['workload', 'default']).default('workload'))

@@ -1,4 +1,5 @@
 import { RULES } from '../analyzers/index.js';
+import { CODE_FINDINGS } from '../analyzers/code/code-findings.js';
 import type { Severity } from '../model/finding.js';
 import { PLAN_FINDINGS } from '../planner/plan-findings.js';
 import { SOURCE_FINDINGS } from '../sources/source-findings.js';
@@ -24,6 +25,15 @@ export function ruleCatalog(): RuleDescriptor[] {
       title: 'A rewritten file failed verification and was left unchanged',
       fix: 'Nothing was changed in this file; edit it by hand and please report the case.',
     },
+  ];
+  return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The rules `wimigrate code` reports: the code findings, and the input findings its file reading can give. */
+export function codeRuleCatalog(): RuleDescriptor[] {
+  const rules: RuleDescriptor[] = [
+    ...Object.entries(CODE_FINDINGS).map(([id, rule]) => ({ id, severity: rule.severity, title: sentenceOf(id), fix: rule.fix })),
+    ...Object.entries(SOURCE_FINDINGS).map(([id, rule]) => ({ id, severity: rule.severity, title: rule.title, fix: rule.fix })),
   ];
   return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
