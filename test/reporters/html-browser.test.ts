@@ -3,20 +3,18 @@
  * installs it; never a downloaded browser build). It must load offline with no console error,
  * its filters and search must work, and nothing from the manifests may run as script.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/planner/plan-options.js';
 import { runMigration } from '../../src/pipeline/run-migration.js';
 import { renderHtml } from '../../src/reporters/html.js';
 import { buildReport } from '../../src/reporters/report.js';
+import { launchChromium, type Browser } from '../helpers/chromium.js';
 import { sampleReport } from './sample-reports.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Names, labels and comments a hostile manifest could carry into the report. */
 const HOSTILE = `apiVersion: aadpodidentity.k8s.io/v1
@@ -58,44 +56,19 @@ spec:
           image: "nginx'\\"><svg onload=window.__xss=4>"
 `;
 
+let browser: Browser;
 let dir: string;
-let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  dir = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-html-'));
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  browser = await launchChromium();
+  dir = browser.dir;
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-interface Loaded {
-  page: Page;
-  problems: string[];
-  requests: string[];
-}
-
-async function open(html: string, name: string): Promise<Loaded> {
-  const file = path.join(dir, name);
-  writeFileSync(file, html);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`file://${file}`, { waitUntil: 'load' });
-  return { page, problems, requests };
-}
+const open = (html: string, name: string) => browser.open(html, name);
 
 const visible = (page: Page, selector: string) => page.locator(`${selector}:not(.off)`).count();
 
