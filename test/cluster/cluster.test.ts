@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyToTemp, ROOT } from '../helpers/cli.js';
+import { parseCsv, sarifErrors } from '../helpers/report-formats.js';
 import { FakeArm } from '../azure/fake-arm-server.js';
 import { apply, clusterObjects, markReady, pods, runCliAsync, until } from './cluster-helpers.js';
 import { startInjectionWebhook, type InjectionWebhook } from './injection-webhook.js';
@@ -152,6 +153,17 @@ describe.skipIf(binaries === null)('on a real kube-apiserver', () => {
     expect(before.stdout).toContain('FAIL  Deployment uploads/uploader');
     expect(before.stdout).toContain('fail    service-account: service account uploads/uploader-wi does not exist');
     expect(before.stdout).toContain('fail    template-label');
+
+    // The same failures as SARIF (at the workload's cluster reference, valid against the official
+    // schema) and as CSV (a row per check).
+    const sarif = await runCliAsync(['verify', '--namespace', 'uploads', '.', '-f', 'sarif'], { env, cwd: dir });
+    expect(sarif.status).toBe(1);
+    expect(sarifErrors(sarif.stdout)).toBeNull();
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results;
+    expect(results.map((entry) => entry.ruleId)).toEqual(expect.arrayContaining(['verify-service-account', 'verify-template-label']));
+    for (const entry of results) expect(entry.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^k8s:\/\/[^/]+\/uploads\/Deployment\/uploader$/);
+    const csv = parseCsv((await runCliAsync(['verify', '--namespace', 'uploads', '.', '-f', 'csv'], { env, cwd: dir })).stdout);
+    expect(csv.find((row) => row[4] === 'uploader' && row[7] === 'service-account')?.[8]).toBe('fail');
 
     // Roll the migration out: the webhook injects the new pods; the test plays the kubelet.
     const migrated = await runCliAsync(['migrate', '--write', '.', '--plan-out', 'plan.json'], { env, cwd: dir });
