@@ -36,19 +36,17 @@ export function renderFederateCsv(report: FederateReport): string {
   return csvTable(CSV_HEADER, rows);
 }
 
-/** Markdown for a pull request: the summary line, a table per identity, findings and the rest folded. */
+/** Markdown for a pull request: the summary line, one table of credentials, errors, findings and the rest folded. */
 export function renderFederateMarkdown(report: FederateReport, options: FederateFormatOptions): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const out = [`## wimigrate federate`, '', summary(report), ''];
+  // One table for every identity keeps a pull request body short; errors follow it.
+  const rows = report.identities.flatMap((identity) => identity.credentials.map((row) => `| \`${cell(identity.name)}\` (${identity.status}) | ${stateOf(identity, row.name, row.state)} | \`${cell(row.name)}\` | \`${cell(row.subject)}\` | ${cell(row.serves)} | ${cell(row.detail ?? '')} |`));
+  if (rows.length > 0) out.push('| Identity | State | Credential | Subject | Serves | Note |', '| --- | --- | --- | --- | --- | --- |', ...rows, '');
   for (const identity of report.identities) {
-    out.push(`### Identity \`${cell(identity.name)}\` (${identity.status})`, '', `Resource group \`${cell(identity.resourceGroup)}\`, subscription \`${cell(identity.subscriptionId)}\`${identity.clientId ? `, client id \`${identity.clientId}\`` : ''}`, '');
-    if (identity.error) out.push(`**Error:** ${cell(identity.error.operation)} answered HTTP ${identity.error.status} ${cell(identity.error.code)}: ${cell(identity.error.message)}`, '');
-    if (identity.credentials.length > 0) {
-      out.push('| State | Credential | Subject | Serves | Note |', '| --- | --- | --- | --- | --- |');
-      for (const row of identity.credentials) out.push(`| ${stateOf(identity, row.name, row.state)} | \`${cell(row.name)}\` | \`${cell(row.subject)}\` | ${cell(row.serves)} | ${cell(row.detail ?? '')} |`);
-      out.push('');
-    }
+    if (identity.error) out.push(`- **${cell(identity.name)}** (resource group \`${cell(identity.resourceGroup)}\`): ${cell(identity.error.operation)} answered HTTP ${identity.error.status} ${cell(identity.error.code)}: ${cell(identity.error.message)}`);
   }
+  if (report.identities.some((identity) => identity.error)) out.push('');
   const findings = federateFindings(report, options.planFile);
   if (findings.length > 0) out.push(`<details><summary>${findings.length} finding(s)</summary>`, '', ...findings.map((finding) => `- **${finding.severity}** \`${finding.id}\`: ${finding.message}`), '', '</details>', '');
   const fold = (title: string, lines: readonly string[]) => (lines.length > 0 ? out.push(`<details><summary>${title}</summary>`, '', '```sh', ...lines, '```', '', '</details>', '') : 0);

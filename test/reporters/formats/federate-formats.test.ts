@@ -84,7 +84,8 @@ describe('federate in every report format', () => {
   it('markdown and html name the identities, the states and the findings', async () => {
     const markdown = await federate(['-f', 'markdown']);
     expect(markdown.stdout).toMatch(/^## wimigrate federate\n/);
-    expect(markdown.stdout).toContain(`### Identity \`${forbidden}\` (failed)`);
+    expect(markdown.stdout).toContain(`| \`${forbidden}\` (failed) |`);
+    expect(markdown.stdout).toMatch(new RegExp(`- \\*\\*${forbidden}\\*\\* .*answered HTTP 403`));
     expect(markdown.stdout).toContain(`| conflict | \`${conflicting.name}\` |`);
     expect(markdown.stdout).toContain('`federate-credential-conflict`');
     const html = await federate(['-f', 'html', '-o', path.join(work, 'federate.html')]);
