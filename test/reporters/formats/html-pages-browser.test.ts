@@ -5,13 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FederateReport } from '../../../src/reporters/federate-report.js';
 import { renderFederateHtml } from '../../../src/reporters/federate-formats.js';
 import { renderVerifyHtml } from '../../../src/reporters/verify-formats.js';
-import { launchChromium, type Browser } from '../../helpers/chromium.js';
+import { chromiumAvailable, launchChromium, type Browser } from '../../helpers/chromium.js';
 import { copyToTemp, ROOT, runCli } from '../../helpers/cli.js';
 
 const HOSTILE = '</td><script>window.__xss=1</script><img src=x onerror=window.__xss=2>';
 
 let browser: Browser;
+const HAS_CHROMIUM = chromiumAvailable();
+
 beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -30,7 +33,7 @@ async function check(html: string, name: string, rows: string, expected: number)
   await page.close();
 }
 
-describe('verify, federate and code HTML pages in headless chromium', () => {
+describe.runIf(HAS_CHROMIUM)('verify, federate and code HTML pages in headless chromium', () => {
   it('verify', async () => {
     const html = renderVerifyHtml(
       { phase: 'prepare', passed: false, leftovers: [], workloads: [{ kind: 'Deployment', namespace: 'web', name: HOSTILE, status: 'fail', pods: 1, checks: [{ id: 'pods-label', status: 'fail', detail: HOSTILE }, { id: 'service-account', status: 'pass', detail: 'ok' }] }] },
