@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from './run-cli-async.js';
+import { runCli } from '../helpers/cli.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'emit-golden/mixed/aks-cluster.json');
 
@@ -33,7 +33,7 @@ describe('federate --aks-cluster', () => {
     writeFileSync(path.join(repo, 'apps/orders.yaml'), DEPLOYMENT);
     cpSync(FIXTURE, path.join(repo, 'aks.json'));
     // The cluster file sits in the scanned folder: it is read as the cluster, not as a manifest.
-    const run = await runCliAsync(['federate', '.', '--aks-cluster', 'aks.json', '--emit', 'az', '--out', 'out', '--format', 'json'], { cwd: repo });
+    const run = await runCli(['federate', '.', '--aks-cluster', 'aks.json', '--emit', 'az', '--out', 'out', '--format', 'json'], { cwd: repo });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { mode: string; identities: { name: string; credentials: { name: string; issuer: string; subject: string; serves: string }[] }[]; aksCutover: { cluster: string; commands: string[] } };
@@ -63,7 +63,7 @@ describe('federate --aks-cluster', () => {
   it('a broken cluster file is exit 2 naming file and line', async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-aks-'));
     writeFileSync(path.join(repo, 'aks.json'), '{\n  "name": "c",\n  "resourceGroup": "rg",\n  "podIdentityProfile": []\n}\n');
-    const run = await runCliAsync(['federate', '.', '--aks-cluster', 'aks.json', '--emit', 'az', '--out', 'out'], { cwd: repo });
+    const run = await runCli(['federate', '.', '--aks-cluster', 'aks.json', '--emit', 'az', '--out', 'out'], { cwd: repo });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('aks.json:4:25: podIdentityProfile must be an object');
   });

@@ -8,16 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { CLI, copyToTemp, ROOT } from '../helpers/cli.js';
+import { CLI, copyToTemp, ROOT, runCli, startCli } from '../helpers/cli.js';
 import { FakeArm } from './fake-arm-server.js';
-import { runCliAsync, startCli, waitFor } from './run-cli-async.js';
-
-interface PlanCredential {
-  name: string;
-  issuer: string;
-  subject: string;
-  target: { kind: string; subscriptionId?: string; resourceGroup?: string; identityName?: string };
-}
+import { onManagedIdentities, plannedCredentials, seedIdentities as seed, waitFor, type ManagedTarget, type PlanCredential } from './planned-credentials.js';
 
 const arm = new FakeArm();
 let env: Record<string, string>;
@@ -30,23 +23,20 @@ beforeAll(async () => {
   env = { NODE_EXTRA_CA_CERTS: arm.tls.certFile, WIMIGRATE_ARM_ACCESS_TOKEN: 'test-token-not-a-secret' };
   work = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-federate-'));
   planFile = path.join(work, 'plan.json');
-  const planned = await runCliAsync(['plan', 'samples/pod-identity', '--format', 'json', '-o', planFile, '--fail-on', 'none'], { cwd: ROOT });
+  const planned = await runCli(['plan', 'samples/pod-identity', '--format', 'json', '-o', planFile, '--fail-on', 'none'], { cwd: ROOT });
   expect(planned.status).toBe(0);
-  credentials = (JSON.parse(readFileSync(planFile, 'utf8')) as { plan: { federatedCredentials: PlanCredential[] } }).plan.federatedCredentials;
+  credentials = plannedCredentials(planFile);
 });
 afterAll(() => arm.stop());
 
 function managed(): PlanCredential[] {
-  return credentials.filter((credential) => credential.target.kind === 'managed-identity');
+  return onManagedIdentities(credentials);
 }
 
 /** Every identity of the plan exists, with no credentials. */
 function seedIdentities(): void {
   arm.identities.clear();
-  for (const credential of managed()) {
-    const { subscriptionId, resourceGroup, identityName } = credential.target as Required<PlanCredential['target']>;
-    if (!arm.identity(subscriptionId, resourceGroup, identityName)) arm.addIdentity(subscriptionId, resourceGroup, identityName, 'eastus');
-  }
+  seed(arm, credentials);
 }
 
 /** What Azure has: identity name -> sorted "name issuer subject". */
@@ -65,7 +55,7 @@ function plannedState(): Record<string, string[]> {
   return state;
 }
 
-const federate = (args: string[], extraEnv: Record<string, string> = {}) => runCliAsync(['federate', '--arm-endpoint', arm.url, ...args], { cwd: work, env: { ...env, ...extraEnv } });
+const federate = (args: string[], extraEnv: Record<string, string> = {}) => runCli(['federate', '--arm-endpoint', arm.url, ...args], { cwd: work, env: { ...env, ...extraEnv } });
 
 beforeEach(() => {
   seedIdentities();
@@ -145,7 +135,7 @@ describe('wimigrate federate against the local ARM', () => {
   });
 
   it('a missing identity is a 404 named in the output (exit 3)', async () => {
-    const gone = managed()[0]!.target as Required<PlanCredential['target']>;
+    const gone = managed()[0]!.target as ManagedTarget;
     arm.identities.delete(`${gone.subscriptionId}/${gone.resourceGroup}/${gone.identityName}`.toLowerCase());
     const run = await federate(['--plan', planFile]);
     expect(run.status).toBe(3);
@@ -154,7 +144,7 @@ describe('wimigrate federate against the local ARM', () => {
   });
 
   it('--prune removes only credentials wimigrate made that the plan no longer has, and needs --yes without a terminal', async () => {
-    const target = managed()[0]!.target as Required<PlanCredential['target']>;
+    const target = managed()[0]!.target as ManagedTarget;
     const identity = arm.identity(target.subscriptionId, target.resourceGroup, target.identityName)!;
     identity.credentials.set('wimigrate-old-gone', { name: 'wimigrate-old-gone', issuer: 'https://old/', subject: 'system:serviceaccount:old:gone', audiences: ['api://AzureADTokenExchange'] });
     identity.credentials.set('hand-made', { name: 'hand-made', issuer: 'https://old/', subject: 'system:serviceaccount:old:kept', audiences: ['api://AzureADTokenExchange'] });
@@ -169,7 +159,7 @@ describe('wimigrate federate against the local ARM', () => {
   });
 
   it('--prune on a terminal lists what it would delete and deletes only after a yes', async () => {
-    const target = managed()[0]!.target as Required<PlanCredential['target']>;
+    const target = managed()[0]!.target as ManagedTarget;
     const identity = arm.identity(target.subscriptionId, target.resourceGroup, target.identityName)!;
     identity.credentials.set('wimigrate-old-gone', { name: 'wimigrate-old-gone', issuer: 'https://old/', subject: 'system:serviceaccount:old:gone', audiences: ['api://AzureADTokenExchange'] });
     const ask = async (answer: string) => {
@@ -198,7 +188,7 @@ describe('wimigrate federate against the local ARM', () => {
     // The identity the map says exists already.
     arm.addIdentity('2f6b7a10-4c1e-4d2a-9b3c-5e6f7a8b9c0d', 'rg-orders', 'id-orders-api', 'westeurope').clientId = '3c9d2e41-7a5b-4f60-8e1d-2b3c4d5e6f70';
     const mapBefore = readFileSync(path.join(repo, 'identity-map.yaml'), 'utf8');
-    const run = await runCliAsync(['federate', '--arm-endpoint', arm.url, '--apply', '--journal', path.join(work, 'irsa.journal')], { cwd: repo, env });
+    const run = await runCli(['federate', '--arm-endpoint', arm.url, '--apply', '--journal', path.join(work, 'irsa.journal')], { cwd: repo, env });
     expect(run.stderr).not.toContain('answered');
     expect(run.status).toBe(0);
     const created = [...arm.identities.values()].filter((identity) => identity.tags['created-by'] === 'wimigrate');
@@ -210,7 +200,7 @@ describe('wimigrate federate against the local ARM', () => {
     for (const identity of created) expect(mapAfter).toContain(identity.clientId);
     expect(mapAfter).toContain('# Chosen, not created yet: its service account gets a pending placeholder.');
     // The next plan knows every client id: no pending placeholder left.
-    const plan = await runCliAsync(['plan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: repo });
+    const plan = await runCli(['plan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: repo });
     const roles = (JSON.parse(plan.stdout) as { plan: { roleIdentities: { name: string; clientId: string | null }[] } }).plan.roleIdentities;
     expect(roles.filter((role) => role.clientId === null)).toEqual([]);
   });
@@ -231,7 +221,7 @@ describe('wimigrate federate against the local ARM', () => {
     const hooks = path.join(work, 'no-azure-hooks.mjs');
     writeFileSync(hooks, "export async function resolve(specifier, context, next) { if (specifier.startsWith('@azure/')) throw new Error('loaded ' + specifier); return next(specifier, context); }\n");
     writeFileSync(path.join(work, 'no-azure.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-    const offline = await runCliAsync(['federate', '--plan', planFile, '--emit', 'arm', '--out', path.join(work, 'arm')], {
+    const offline = await runCli(['federate', '--plan', planFile, '--emit', 'arm', '--out', path.join(work, 'arm')], {
       cwd: work,
       env: { WIMIGRATE_ARM_ACCESS_TOKEN: '', NODE_OPTIONS: `--import ${pathToFileURL(path.join(work, 'no-azure.mjs')).href}` },
     });

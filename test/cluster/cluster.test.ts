@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyToTemp, ROOT } from '../helpers/cli.js';
 import { parseCsv, sarifErrors } from '../helpers/report-formats.js';
 import { FakeArm } from '../azure/fake-arm-server.js';
+import { onManagedIdentities, plannedCredentials, seedIdentities } from '../azure/planned-credentials.js';
 import { apply, clusterObjects, markReady, pods, runCliAsync, until } from './cluster-helpers.js';
 import { startInjectionWebhook, type InjectionWebhook } from './injection-webhook.js';
 import { connect } from '../../src/sources/cluster/kube-client.js';
@@ -193,10 +194,10 @@ describe.skipIf(binaries === null)('on a real kube-apiserver', () => {
     const arm = new FakeArm();
     await arm.start();
     try {
-      type Planned = { name: string; issuer: string; subject: string; audiences: string[]; serviceAccount: { namespace: string }; target: { kind: string; subscriptionId: string; resourceGroup: string; identityName: string } };
-      const planned = (JSON.parse(readFileSync(path.join(dir, 'plan.json'), 'utf8')) as { plan: { federatedCredentials: Planned[] } }).plan.federatedCredentials.filter((credential) => credential.serviceAccount.namespace === 'uploads' && credential.target.kind === 'managed-identity');
+      const planned = onManagedIdentities(plannedCredentials(path.join(dir, 'plan.json'))).filter((credential) => credential.serviceAccount.namespace === 'uploads');
       expect(planned.length).toBeGreaterThan(0);
-      const identities = planned.map(({ target }) => arm.identity(target.subscriptionId, target.resourceGroup, target.identityName) ?? arm.addIdentity(target.subscriptionId, target.resourceGroup, target.identityName, 'eastus'));
+      seedIdentities(arm, planned);
+      const identities = planned.map(({ target }) => arm.identity(target.subscriptionId!, target.resourceGroup!, target.identityName!)!);
       const azureEnv = { ...env, NODE_EXTRA_CA_CERTS: arm.tls.certFile, WIMIGRATE_ARM_ACCESS_TOKEN: 'test-token-not-a-secret' };
       const verifyAzure = () => runCliAsync(['verify', '--namespace', 'uploads', '--plan', 'plan.json', '--azure', '--arm-endpoint', arm.url, '-f', 'json'], { env: azureEnv, cwd: dir });
       const credentialsCheck = (stdout: string) => (JSON.parse(stdout) as typeof result).workloads[0]!.checks.find((check) => check.id === 'federated-credentials')!.status;

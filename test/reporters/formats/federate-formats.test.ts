@@ -9,13 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeArm } from '../../azure/fake-arm-server.js';
 import { ROOT, runCli } from '../../helpers/cli.js';
 import { parseCsv, sarifErrors } from '../../helpers/report-formats.js';
-
-interface PlanCredential {
-  name: string;
-  issuer: string;
-  subject: string;
-  target: { kind: string; subscriptionId?: string; resourceGroup?: string; identityName?: string };
-}
+import { onManagedIdentities, plannedCredentials, seedIdentities, type ManagedTarget, type PlanCredential } from '../../azure/planned-credentials.js';
 
 const arm = new FakeArm();
 let env: Record<string, string>;
@@ -32,17 +26,14 @@ beforeAll(async () => {
   planFile = path.join(work, 'plan.json');
   const planned = await runCli(['plan', 'samples/pod-identity', '--format', 'json', '-o', planFile, '--fail-on', 'none'], { cwd: ROOT });
   expect(planned.status).toBe(0);
-  managed = (JSON.parse(readFileSync(planFile, 'utf8')) as { plan: { federatedCredentials: PlanCredential[] } }).plan.federatedCredentials.filter((credential) => credential.target.kind === 'managed-identity');
+  managed = onManagedIdentities(plannedCredentials(planFile));
   const names = [...new Set(managed.map((credential) => credential.target.identityName!))];
   expect(names.length).toBeGreaterThanOrEqual(2);
   // Every identity exists; one answers 403, another has a credential of a planned name with another subject.
-  for (const credential of managed) {
-    const { subscriptionId, resourceGroup, identityName } = credential.target as Required<PlanCredential['target']>;
-    if (!arm.identity(subscriptionId, resourceGroup, identityName)) arm.addIdentity(subscriptionId, resourceGroup, identityName, 'eastus');
-  }
+  seedIdentities(arm, managed);
   forbidden = names[0]!;
   conflicting = managed.find((credential) => credential.target.identityName === names[1])!;
-  const target = conflicting.target as Required<PlanCredential['target']>;
+  const target = conflicting.target as ManagedTarget;
   arm.identity(target.subscriptionId, target.resourceGroup, target.identityName)!.credentials.set(conflicting.name, { name: conflicting.name, issuer: conflicting.issuer, subject: 'system:serviceaccount:other:someone-else', audiences: ['api://AzureADTokenExchange'] });
   arm.faults = { forbidden: [forbidden.toLowerCase()] };
 });
