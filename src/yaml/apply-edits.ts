@@ -27,6 +27,7 @@ export function applyEdits(
   for (const edit of edits) byDoc.set(edit.docIndex, [...(byDoc.get(edit.docIndex) ?? []), edit]);
 
   const refused: EditRefusal[] = [];
+  const editedPieces: number[] = [];
   const pieces = chunks.map((chunk) => {
     const docEdits = byDoc.get(chunk.index);
     if (!docEdits) return chunk.text;
@@ -36,14 +37,17 @@ export function applyEdits(
     } catch (error) {
       result = { refused: `unexpected problem while editing: ${error instanceof Error ? error.message : String(error)}`, offset: 0 };
     }
-    if (typeof result === 'string') return result;
+    if (typeof result === 'string') {
+      editedPieces.push(chunk.index);
+      return result;
+    }
     refused.push({ docIndex: chunk.index, reason: result.refused, ...position(chunk, result.offset) });
     return chunk.text;
   });
   for (const index of [...byDoc.keys()].sort((a, b) => a - b)) {
     if (!chunks[index]) refused.push({ docIndex: index, reason: `there is no document ${index} in the file`, line: 1, col: 1 });
   }
-  return { text: pieces.join(''), refused, pieces, alignment: alignmentOf(chunks, pieces) };
+  return { text: pieces.join(''), refused, pieces, editedPieces, alignment: alignmentOf(chunks, pieces) };
 }
 
 function position(chunk: DocumentChunk, offset: number): { line: number; col: number } {
