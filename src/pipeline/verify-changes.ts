@@ -22,7 +22,7 @@ export function verifyChanges(
   for (const source of sources) {
     const change = afterByFile.get(source.file);
     if (!change) second.push(source);
-    else if (change.after !== null) second.push({ ...source, text: change.after });
+    else if (change.after !== null) second.push({ ...source, text: change.after, pieces: first.pieces.get(source.file) });
   }
   for (const change of modified) {
     if (change.before === null && change.after !== null) second.push({ file: change.file, text: change.after, format: change.format });

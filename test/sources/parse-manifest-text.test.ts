@@ -5,7 +5,7 @@ import { splitDocuments } from '../../src/yaml/index.js';
 /** Everything the file holds that any analyzer could need, deferred documents included. */
 function readAll(file: string, text: string, format: 'yaml' | 'json') {
   const parsed = parseManifestText(file, text, format);
-  const late = readDeferred(parsed.deferred, () => text);
+  const late = readDeferred(parsed.deferred, (_, start, end) => text.slice(start, end));
   return { ...parsed, documents: [...parsed.documents, ...late.documents], findings: [...parsed.findings, ...late.findings] };
 }
 import { hasTemplateActions } from '../../src/sources/relevance.js';
