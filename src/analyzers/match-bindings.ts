@@ -42,7 +42,9 @@ export function matchBindings(inventory: Pick<Inventory, 'identities' | 'binding
   const identitiesByRef = indexIdentities(inventory.identities);
   const bindingsBySelector = new Map<string, AzureIdentityBindingEntry[]>();
   for (const binding of inventory.bindings) {
-    if (binding.selector === null) continue;
+    // A templated selector (`{{ .Values.selector }}`) is unknown until rendered: equal template
+    // text in two charts need not render equal, so it matches nothing.
+    if (binding.selector === null || binding.selector.includes('{{')) continue;
     const list = bindingsBySelector.get(binding.selector) ?? [];
     list.push(binding);
     bindingsBySelector.set(binding.selector, list);
