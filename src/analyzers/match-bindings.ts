@@ -19,7 +19,8 @@ export function identityOfBinding(
   binding: AzureIdentityBindingEntry,
   identitiesByRef: ReadonlyMap<string, AzureIdentityEntry>,
 ): AzureIdentityEntry | undefined {
-  if (binding.identityName === null) return undefined;
+  // A templated identity name is unknown until rendered (see matchBindings).
+  if (binding.identityName === null || binding.identityName.includes('{{')) return undefined;
   return identitiesByRef.get(refString({ namespace: binding.ref.namespace, name: binding.identityName }));
 }
 

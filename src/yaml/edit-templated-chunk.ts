@@ -118,6 +118,12 @@ function firstContent(text: string, offset: number): number {
   return at;
 }
 
+/** Where a line's key ends (its `: ` or final `:`), or the line's end for a list item or anything else. */
+function keyEnd(text: string, line: number, end: number): number {
+  const colon = /:(?:[ \t]|\r?\n|$)/.exec(text.slice(line, end));
+  return colon && !/^[ ]*-[ ]/.test(text.slice(line, end)) ? line + colon.index : end;
+}
+
 function lineAfter(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   return newline === -1 ? text.length : newline + 1;
@@ -175,7 +181,8 @@ function siblingActions(mask: MaskedTemplate, hunk: Hunk): number[] {
     const indent = content[1]!.length;
     const isComment = content[2] === '#' || content[2] === '';
     if (!isComment && indent < column) break;
-    if (!isComment && indent === column) found.push(...actionsIn(mask, line, end));
+    // Only the part up to the key's colon places the line (a templated value does not).
+    if (!isComment && indent === column) found.push(...actionsIn(mask, line, keyEnd(text, line, end)));
     if (line === 0) break;
   }
   return found;

@@ -133,6 +133,8 @@ export function maskTemplate(text: string): MaskedTemplate | null {
     for (let line = first; line < end; line = nextLine(text, line)) {
       let content = line;
       while (content < end && (text[content] === ' ' || text[content] === '\t')) content++;
+      // The indentation inside a multi-line action stays, so the comment is not taken for content.
+      for (let at = Math.max(line, start); at < content; at++) chars[at] = text[at]!;
       if (content < start || content >= end || chars[content] !== FILL) continue;
       chars[content] = '#';
       if (content === start) {
