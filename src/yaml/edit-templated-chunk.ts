@@ -141,8 +141,8 @@ function actionsIn(mask: MaskedTemplate, from: number, to: number): number[] {
 /**
  * The actions a change touches: on the lines it removes or changes; for a change that writes
  * text, also on the line before and the line after it (a new pair there could land inside an
- * `{{ if }}` block or next to what an `include` renders), and on the siblings above whose
- * indentation a new line copies. A new document after the last line is the exception: it only
+ * `{{ if }}` block), unless that line only writes text (isOutputLine), and on the siblings above
+ * whose indentation a new line copies. A new document after the last line is the exception: it only
  * needs that line not to swallow the line break after it (`-}}`).
  */
 function touchedActions(mask: MaskedTemplate, hunk: Hunk): number[] {
@@ -156,10 +156,25 @@ function touchedActions(mask: MaskedTemplate, hunk: Hunk): number[] {
     const swallows = last.some((index) => /-\s*\}\}$/.test(mask.actions[index] ?? ''));
     return [...touched, ...(swallows ? last : [])];
   }
-  if (hunk.start > 0) touched.push(...actionsIn(mask, before, hunk.start));
-  touched.push(...actionsIn(mask, hunk.end, lineAfter(text, hunk.end)));
+  if (hunk.start > 0) touched.push(...actionsIn(mask, before, hunk.start).filter((index) => !isOutputLine(mask, index, 'before')));
+  touched.push(...actionsIn(mask, hunk.end, lineAfter(text, hunk.end)).filter((index) => !isOutputLine(mask, index, 'after')));
   touched.push(...siblingActions(mask, hunk));
   return [...new Set(touched)];
+}
+
+/** Actions that open, divide or close a block: a line next to them may be inside it or not. */
+const BLOCK_ACTION = /^\{\{-?\s*(?:if|else|with|range|end|define|block|break|continue)\b/;
+
+/**
+ * A line of its own holding an action that writes text or nothing (`{{- include ... | nindent 8 }}`,
+ * `{{- toYaml . | nindent 4 }}`, a comment, a variable): a new line beside it stays out of any
+ * block, since such lines never open one. Before the change it must not end with `-}}`, which
+ * would swallow the line break in front of the new line.
+ */
+function isOutputLine(mask: MaskedTemplate, index: number, side: 'before' | 'after'): boolean {
+  const action = mask.actions[index] ?? '';
+  if (!mask.wholeLine[index] || BLOCK_ACTION.test(action)) return false;
+  return side === 'after' || !/-\s*\}\}$/.test(action);
 }
 
 /**

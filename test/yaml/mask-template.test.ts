@@ -110,6 +110,17 @@ describe('editing templates', () => {
     ]);
   });
 
+  it('inserts next to a line that only writes text, not next to one that opens a block', () => {
+    const text = 'kind: Pod\nmetadata:\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n    aadpodidbinding: a\n    {{- include "x.more" . | nindent 4 }}\nspec: {}\n';
+    const edit: YamlEdit = { op: 'set', docIndex: 0, path: ['metadata', 'labels', 'azure.workload.identity/use'], value: 'true' };
+    const outcome = applyEdits(text, 'yaml', [edit]);
+    expect(outcome.refused).toEqual([]);
+    expect(outcome.text).toBe(text.replace('aadpodidbinding: a\n', 'aadpodidbinding: a\n    azure.workload.identity/use: "true"\n'));
+    // A block action beside it is another matter: the new line could land inside the block.
+    const conditional = text.replace('{{- include "x.more" . | nindent 4 }}', '{{- if .Values.more }}');
+    expect(applyEdits(conditional, 'yaml', [edit]).refused).toHaveLength(1);
+  });
+
   it('refuses a key whose sibling that sets the column is templated', () => {
     const text = 'kind: Pod\nmetadata:\n  labels:\n    {{ .Values.key }}: x\n    aadpodidbinding: a\nspec: {}\n';
     const outcome = applyEdits(text, 'yaml', [{ op: 'set', docIndex: 0, path: ['metadata', 'labels', 'azure.workload.identity/use'], value: 'true' }]);
