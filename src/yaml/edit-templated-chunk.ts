@@ -37,7 +37,8 @@ export function editTemplatedChunk(
   const mask = maskTemplate(text);
   const firstAction = Math.max(0, text.indexOf('{{'));
   if (!mask) return refuse(`${TEMPLATE_REFUSAL} that cannot be read as YAML (an action not closed, or one inside a line that spans lines): edit the document by hand`, firstAction);
-  const carrying = edits.find((edit) => 'value' in edit && holdsTemplate(edit.value));
+  // A templated key or value is only known once rendered: never written, never looked up by its text.
+  const carrying = edits.find((edit) => ('value' in edit && holdsTemplate(edit.value)) || ('path' in edit && holdsTemplate(edit.path)));
   if (carrying) return refuse(`${TEMPLATE_REFUSAL}: a value to write is only known once the template is rendered (a templated name or namespace): edit the document by hand`, firstAction);
   const edited = editChunk(mask.text, edits.map(withoutActionsInComment), format, eol, cache);
   if (isRefusal(edited)) return edited;
