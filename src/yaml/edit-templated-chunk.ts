@@ -3,6 +3,7 @@ import { diffArrays } from 'diff/lib/diff/array.js';
 import type { SourceFormat } from '../model/document.js';
 import { editChunk } from './edit-chunk.js';
 import { holdsTemplate, maskTemplate, type MaskedTemplate } from './mask-template.js';
+import { offsetOfPath, parseDocumentText } from './parse-chunk.js';
 import type { PlainValueCache } from './read-chunk.js';
 import { isRefusal, refuse, type Refusal } from './walk-path.js';
 import type { YamlEdit } from './yaml-edit.js';
@@ -39,7 +40,10 @@ export function editTemplatedChunk(
   if (!mask) return refuse(`${TEMPLATE_REFUSAL} that cannot be read as YAML (an action not closed, or one inside a line that spans lines): edit the document by hand`, firstAction);
   // A templated key or value is only known once rendered: never written, never looked up by its text.
   const carrying = edits.find((edit) => ('value' in edit && holdsTemplate(edit.value)) || ('path' in edit && holdsTemplate(edit.path)));
-  if (carrying) return refuse(`${TEMPLATE_REFUSAL}: a value to write is only known once the template is rendered (a templated name or namespace): edit the document by hand`, firstAction);
+  if (carrying) {
+    const at = 'path' in carrying ? offsetOfPath(parseDocumentText(mask.text), carrying.path) : text.length;
+    return refuse(`${TEMPLATE_REFUSAL}: a value to write is only known once the template is rendered (a templated name or namespace): edit the document by hand`, at);
+  }
   const edited = editChunk(mask.text, edits.map(withoutActionsInComment), format, eol, cache);
   if (isRefusal(edited)) return edited;
   if (edited === mask.text) return text;
