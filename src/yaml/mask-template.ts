@@ -41,16 +41,24 @@ function digits(index: number): string {
  */
 function actionEnd(text: string, start: number): number {
   let at = start + 2;
+  // A comment (`{{/* ... */}}`, `{{- /* ... */ -}}`) holds any text, apostrophes and `}}` included.
+  const comment = /^-?\s*\/\*/.exec(text.slice(at, at + 8));
+  if (comment) {
+    const close = text.indexOf('*/', at + comment[0].length);
+    if (close === -1) return -1;
+    at = close + 2;
+  }
   while (at < text.length) {
     const char = text[at];
     if (char === '}' && text[at + 1] === '}') return at + 2;
-    if (char === '"' || char === '`' || char === "'") {
+    // A rune ('x') cannot hold `}}`: only strings are skipped.
+    if (char === '"' || char === '`') {
       const close = char;
       at++;
       while (at < text.length && text[at] !== close) {
         // A raw string (backticks) has no escapes; the others do.
         if (text[at] === '\\' && close !== '`') at++;
-        // An interpreted string or a rune never spans lines: the quote was not one.
+        // An interpreted string never spans lines: the quote was not one.
         if (text[at] === '\n' && close !== '`') return -1;
         at++;
       }

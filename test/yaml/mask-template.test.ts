@@ -64,6 +64,13 @@ describe('maskTemplate', () => {
     expect(parseDocumentText(mask.text).toJS()).toEqual({ a: 1, b: expect.any(String) });
   });
 
+  it('reads comments with any text in them', () => {
+    const text = "{{/* don't render }} this */}}\nkind: Pod\n{{- /*\nmulti-line\n*/ -}}\nmetadata: {}\n";
+    const mask = maskTemplate(text)!;
+    expect(mask.actions).toEqual(["{{/* don't render }} this */}}", '{{- /*\nmulti-line\n*/ -}}']);
+    expect(parseDocumentText(mask.text).toJS()).toEqual({ kind: 'Pod', metadata: {} });
+  });
+
   it('gives up on what no same-length token can stand for', () => {
     expect(maskTemplate('a: b')).toBeNull();
     expect(maskTemplate('a: {{ .Values.x')).toBeNull();
