@@ -13,6 +13,7 @@ import { affectedWorkloads } from './affected-workloads.js';
 import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
 import { readDocuments, type EditedFiles } from './read-documents.js';
 import { sortFindings } from './sort-findings.js';
+import { templatedRefusalFindings } from './templated-refusals.js';
 import { verifyChanges } from './verify-changes.js';
 
 export type { SourceText } from './source-text.js';
@@ -59,7 +60,7 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
     options.rewrite === false
       ? { plan: planMigration(analysis.inventory, options.plan), changes: [], pieces: new Map<string, readonly string[]>() }
       : planAndApply(sources, analysis.inventory, options, parsed);
-  findings.push(...analysis.findings, ...applied.plan.findings);
+  findings.push(...analysis.findings, ...applied.plan.findings, ...templatedRefusalFindings(applied.changes));
   return { parsed, inventory: analysis.inventory, findings, ...applied };
 }
 

@@ -69,7 +69,11 @@ export function verifyChanges(
   return { changes: changes.filter((change) => change.before !== null || change.after !== change.before), findings };
 }
 
-/** Findings are compared by rule, file and message: lines move when text is inserted above. */
+/**
+ * Findings are compared by rule, file and message: lines move when text is inserted above (and
+ * templated-file messages name lines, so their numbers do not count).
+ */
 function findingKey(finding: Finding): string {
-  return `${finding.id}\u0000${finding.location.file}\u0000${finding.message}`;
+  const message = finding.id === 'templated-file' ? finding.message.replace(/\d+/g, '#') : finding.message;
+  return `${finding.id}\u0000${finding.location.file}\u0000${message}`;
 }

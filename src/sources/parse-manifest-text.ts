@@ -2,6 +2,7 @@ import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../mo
 import type { Finding } from '../model/finding.js';
 import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
 import { hasTemplateActions, mayBeRelevant, mayBeRelevantOrAlso, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
+import { readTemplatedChunk } from './read-templated-chunk.js';
 import { sourceFinding } from './source-findings.js';
 
 export interface ParsedSource {
@@ -105,7 +106,13 @@ export function parseManifestText(
     if (decision.counted) documentCount++;
     if (decision.kind === 'skip') continue;
     if (decision.kind === 'templated') {
-      for (const line of decision.lines) templatedLines.push(line + chunk.startLine);
+      // Read what can be read; report what cannot, and the settings that are themselves templated.
+      const template = readTemplatedChunk(chunk, cache);
+      if (template === null) for (const line of decision.lines) templatedLines.push(line + chunk.startLine);
+      else {
+        templatedLines.push(...template.templatedSettingLines);
+        if (!template.read.isEmpty) documents.push(...objectsOf(file, format, template.read, template.value));
+      }
       continue;
     }
     if (decision.kind === 'deferred') {

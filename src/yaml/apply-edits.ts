@@ -1,5 +1,7 @@
 import type { SourceFormat } from '../model/document.js';
 import { editChunk } from './edit-chunk.js';
+import { editTemplatedChunk } from './edit-templated-chunk.js';
+import { hasTemplateActions } from './templating.js';
 import { positionInFile } from './parse-chunk.js';
 import type { PlainValueCache } from './read-chunk.js';
 import { splitDocuments, type DocumentChunk } from './split-documents.js';
@@ -35,7 +37,11 @@ export function applyEdits(
     if (!docEdits) return chunk.text;
     let result: string | Refusal;
     try {
-      result = editChunk(chunk.text, docEdits, format, eol, cache);
+      // A template is edited through its masked text, only where the edits touch no action.
+      result =
+        format === 'yaml' && hasTemplateActions(chunk.text)
+          ? editTemplatedChunk(chunk.text, docEdits, format, eol, chunk.startLine, cache)
+          : editChunk(chunk.text, docEdits, format, eol, cache);
     } catch (error) {
       result = { refused: `unexpected problem while editing: ${error instanceof Error ? error.message : String(error)}`, offset: 0 };
     }
