@@ -1,5 +1,6 @@
 import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
+import type { SourceLocation } from '../model/location.js';
 import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
 import { hasTemplateActions, mayBeRelevant, mayBeRelevantOrAlso, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
 import { readTemplatedChunk } from './read-templated-chunk.js';
@@ -223,17 +224,31 @@ function manifestDocument(
   object: KubeObject,
   pathPrefix: NodePath,
 ): ManifestDocument {
-  const locate = (path: NodePath) => ({ file, ...parsed.locate([...pathPrefix, ...path]) });
-  // Positions cost a second parse, so they are computed only for documents that get reported.
-  return {
-    file,
-    docIndex: parsed.chunk.index,
-    pathPrefix,
-    format,
-    object,
-    get location() {
-      return locate([]);
-    },
-    locate,
-  };
+  return new ReadDocument(file, format, parsed, object, pathPrefix);
+}
+
+/**
+ * A class rather than an object with closures: a large repository keeps tens of thousands.
+ * Positions cost a second parse, so they are computed only for documents that get reported.
+ */
+class ReadDocument implements ManifestDocument {
+  readonly docIndex: number;
+
+  constructor(
+    readonly file: string,
+    readonly format: SourceFormat,
+    private readonly parsed: ReadChunk,
+    readonly object: KubeObject,
+    readonly pathPrefix: NodePath,
+  ) {
+    this.docIndex = parsed.chunk.index;
+  }
+
+  get location(): SourceLocation {
+    return this.locate([]);
+  }
+
+  locate(path: NodePath): SourceLocation {
+    return { file: this.file, ...this.parsed.locate(this.pathPrefix.length === 0 ? path : [...this.pathPrefix, ...path]) };
+  }
 }

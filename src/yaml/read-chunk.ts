@@ -109,22 +109,40 @@ function ownCopy(text: string): string {
  * when js-yaml rejects the text, so that errors carry the same messages and positions everywhere.
  */
 export function readChunk(chunk: DocumentChunk, cache?: PlainValueCache): ReadChunk {
-  let parsed: ParsedChunk | undefined;
-  const tree = () => (parsed ??= parseChunk(chunk));
-  const locate = (path: NodePath) => {
-    const fast = locateInBlock(chunk.text, path);
-    if (fast === null) return tree().locate(path);
-    return positionInFile(chunk, fast.found ? fast.offset : fast.nearest);
-  };
   const fast = fastPlainValue(chunk.text, cache);
-  if (fast) return { chunk, value: fast.value, problem: null, isEmpty: fast.value === undefined || fast.value === null, locate };
+  if (fast) return new ChunkReading(chunk, fast.value, null, fast.value === undefined || fast.value === null);
   // Otherwise the yaml library says what is wrong, and where.
-  const full = tree();
-  if (full.isEmpty) return { chunk, value: undefined, problem: null, isEmpty: true, locate };
-  const firstError = full.errors[0];
-  if (firstError) return { chunk, value: undefined, problem: firstError, isEmpty: false, locate };
-  const plain = toPlainValue(full);
-  return plain.ok
-    ? { chunk, value: plain.value, problem: null, isEmpty: false, locate }
-    : { chunk, value: undefined, problem: plain.problem, isEmpty: false, locate };
+  const reading = new ChunkReading(chunk, undefined, null, false);
+  const full = reading.tree();
+  if (full.isEmpty) reading.isEmpty = true;
+  else if (full.errors[0]) reading.problem = full.errors[0];
+  else {
+    const plain = toPlainValue(full);
+    if (plain.ok) reading.value = plain.value;
+    else reading.problem = plain.problem;
+  }
+  return reading;
+}
+
+/** A class rather than closures: a large repository keeps tens of thousands of them. */
+class ChunkReading implements ReadChunk {
+  /** The yaml library's node tree, built only when positions need it. */
+  private parsed: ParsedChunk | undefined;
+
+  constructor(
+    readonly chunk: DocumentChunk,
+    public value: unknown,
+    public problem: YamlProblem | null,
+    public isEmpty: boolean,
+  ) {}
+
+  tree(): ParsedChunk {
+    return (this.parsed ??= parseChunk(this.chunk));
+  }
+
+  locate(path: NodePath): { line: number; col: number } {
+    const fast = locateInBlock(this.chunk.text, path);
+    if (fast === null) return this.tree().locate(path);
+    return positionInFile(this.chunk, fast.found ? fast.offset : fast.nearest);
+  }
 }
