@@ -15,6 +15,8 @@ import { embeddedValues, stringValuesDocument } from './inventory/embedded-value
 import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
+import { readJson6902Patches } from './inventory/read-json6902.js';
+import { documentKey } from '../model/document.js';
 import { matchBindings } from './match-bindings.js';
 
 /** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
@@ -33,6 +35,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     valuesWorkloads: [],
     gitOpsValues: [],
     kustomizations: [],
+    json6902Patches: [],
     chartValues: [],
   };
   inventory.kustomizations = documents.filter(isKustomization).map(readKustomization);
@@ -46,6 +49,14 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
       if (inner) patchNamespaces.set(inner, entry.namespace ?? kustomized.get(entry.dir));
     }
   }
+  // JSON 6902 patches likewise, as what they set on their target; a file applied twice to one target counts once.
+  inventory.json6902Patches = readJson6902Patches(inventory.kustomizations, documents.filter((doc) => doc.operations !== undefined));
+  const patchKeys = new Set<string>();
+  for (const patch of inventory.json6902Patches) {
+    if (!patch.doc || patchKeys.has(documentKey(patch.doc))) continue;
+    patchKeys.add(documentKey(patch.doc));
+    patchNamespaces.set(patch.doc, patch.kustomization.namespace ?? kustomized.get(patch.kustomization.dir));
+  }
   // The namespace a kustomization gives each file, and the options that carry it, once per file.
   const optionsByFile = new Map<string, AnalyzerOptions>();
   const optionsOfFile = (file: string) => {
@@ -58,7 +69,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     return options;
   };
   for (const doc of [...documents, ...patchNamespaces.keys()]) {
-    if (kustomizationDocs.has(doc)) continue;
+    if (kustomizationDocs.has(doc) || doc.operations !== undefined) continue;
     const patchNamespace = patchNamespaces.get(doc);
     const options = patchNamespaces.has(doc)
       ? patchNamespace === undefined ? given : { ...given, namespaceOverride: patchNamespace }

@@ -198,8 +198,14 @@ function isObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isOperationList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item.op === 'string' && typeof item.path === 'string');
+}
+
 /** A `kind: List` yields its items, each addressed through `items.<n>`. */
 function objectsOf(file: string, format: SourceFormat, parsed: ReadChunk, value: unknown): ManifestDocument[] {
+  // A JSON 6902 patch file: kept as its operations, which a kustomization may name (read-json6902.ts).
+  if (isOperationList(value)) return [manifestDocument(file, format, parsed, {}, [], value)];
   if (!isObject(value)) return [];
   if (value.kind === 'List' && Array.isArray(value.items)) {
     return value.items.flatMap((item, index) =>
@@ -215,6 +221,7 @@ function manifestDocument(
   parsed: ReadChunk,
   object: KubeObject,
   pathPrefix: NodePath,
+  operations?: unknown[],
 ): ManifestDocument {
   const locate = (path: NodePath) => ({ file, ...parsed.locate([...pathPrefix, ...path]) });
   // Positions cost a second parse, so they are computed only for documents that get reported.
@@ -228,5 +235,6 @@ function manifestDocument(
       return locate([]);
     },
     locate,
+    ...(operations ? { operations } : {}),
   };
 }

@@ -10,7 +10,8 @@ import { migrateSecretProviderClasses } from './secret-provider-classes.js';
 import { setServiceAccountName } from './service-account-name.js';
 import { annotateServiceAccounts, createServiceAccounts } from './service-accounts.js';
 import { applyEdits } from '../yaml/index.js';
-import { transformContext, type FileEdit, type TransformOutput, type Transformer } from './transform-context.js';
+import { addressed, transformContext, type FileEdit, type TransformOutput, type Transformer } from './transform-context.js';
+import { operationListEdits } from './json6902-edits.js';
 import { addWorkloadIdentityLabel, removePodIdentityLabel } from './workload-identity-labels.js';
 
 export const TRANSFORMERS: readonly Transformer[] = [
@@ -32,7 +33,26 @@ export const TRANSFORMERS: readonly Transformer[] = [
 export function transform(plan: MigrationPlan, inventory: Inventory): TransformOutput {
   const context = transformContext(plan, inventory);
   const outputs = TRANSFORMERS.map((transformer) => transformer(context));
-  return { edits: withEmbeddedEdits(outputs.flatMap((output) => output.edits)), newFiles: outputs.flatMap((output) => output.newFiles) };
+  return { edits: withEmbeddedEdits(withJson6902Edits(outputs.flatMap((output) => output.edits))), newFiles: outputs.flatMap((output) => output.newFiles) };
+}
+
+/** Edits on the object a JSON 6902 patch describes become edits of its operation list, all of one patch at once. */
+function withJson6902Edits(edits: readonly FileEdit[]): FileEdit[] {
+  const plain = edits.filter((entry) => !entry.json6902);
+  const groups = new Map<string, FileEdit[]>();
+  for (const entry of edits) if (entry.json6902) groups.set(entry.json6902.key, [...(groups.get(entry.json6902.key) ?? []), entry]);
+  const done = new Set<string>();
+  for (const group of groups.values()) {
+    const doc = group[0]!.json6902!.doc;
+    for (const edit of operationListEdits(doc, group.map((entry) => entry.edit))) {
+      // One patch file applied to several targets gets the same edits from each: once is enough.
+      const key = `${doc.file}#${doc.docIndex}#${JSON.stringify(edit)}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      plain.push(addressed(doc, edit, true));
+    }
+  }
+  return plain;
 }
 
 /**
@@ -48,6 +68,9 @@ function withEmbeddedEdits(edits: readonly FileEdit[]): FileEdit[] {
     const { file, embedded } = group[0]!;
     if (!embedded) continue;
     const outcome = applyEdits(embedded.text, 'yaml', group.map((entry) => entry.edit));
+    // A refused edit of a JSON 6902 patch string is reported on the kustomization (the patch stays as it is).
+    const refused = outcome.refused[0];
+    if (refused && embedded.reportRefusal) plain.push({ file, edit: { op: 'refuse', docIndex: embedded.docIndex, path: embedded.path, reason: refused.reason } });
     if (outcome.refused.length > 0 || outcome.text === embedded.text) continue;
     plain.push({ file, edit: { op: 'set', docIndex: embedded.docIndex, path: embedded.path, value: outcome.text } });
   }

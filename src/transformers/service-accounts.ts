@@ -9,7 +9,7 @@ import { refString, type WorkloadEntry } from '../model/inventory.js';
 import type { PlannedServiceAccount } from '../model/plan.js';
 import { CLIENT_ID_ANNOTATION, TENANT_ID_ANNOTATION } from '../planner/choose-service-accounts.js';
 import type { FileEdit, NewFile, Transformer } from './transform-context.js';
-import { setAt } from './transform-context.js';
+import { documentEdit, setAt } from './transform-context.js';
 
 export const annotateServiceAccounts: Transformer = (context) => {
   const declared = new Map(context.inventory.serviceAccounts.map((account) => [refString(account.ref), account]));
@@ -39,10 +39,9 @@ export const createServiceAccounts: Transformer = (context) => {
       const file = path.join(path.dirname(doc.file), `${planned.ref.name}-serviceaccount.json`);
       newFiles.push({ file, text: `${JSON.stringify(manifest, null, 2)}\n` });
     } else {
-      edits.push({
-        file: doc.file,
-        edit: { op: 'insert-document-after', docIndex: doc.docIndex, value: manifest, comment: `Service account for Workload ID, added by wimigrate for ${refString(workload.ref)}` },
-      });
+      edits.push(
+        documentEdit(doc, { op: 'insert-document-after', docIndex: doc.docIndex, value: manifest, comment: `Service account for Workload ID, added by wimigrate for ${refString(workload.ref)}` }),
+      );
     }
   }
   return { edits, newFiles };

@@ -26,6 +26,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
   const list = (key: string): unknown[] => (Array.isArray(object[key]) ? (object[key] as unknown[]) : []);
   const files: string[] = [];
   const inlinePatches: KustomizationEntry['inlinePatches'] = [];
+  const patchFiles: KustomizationEntry['patchFiles'] = [];
   const named = (entry: unknown) => {
     const value = stringOf(entry ?? null);
     if (value && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) files.push(path.posix.normalize(path.posix.join(dir, value)));
@@ -33,15 +34,17 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
   for (const key of ['resources', 'bases', 'components']) list(key).forEach(named);
   list('patchesStrategicMerge').forEach((entry, index) => {
     const value = stringOf(entry ?? null);
-    if (value?.includes('\n')) inlinePatches.push({ path: ['patchesStrategicMerge', index], text: value, targetName: null });
+    if (value?.includes('\n')) inlinePatches.push({ path: ['patchesStrategicMerge', index], text: value, targetName: null, target: null });
     else named(entry);
   });
   for (const key of ['patches', 'patchesJson6902']) {
     list(key).forEach((entry, index) => {
       const fields = asFields(entry);
       named(fields?.path);
+      const file = stringOf(fields?.path ?? null);
+      if (file !== null) patchFiles.push({ path: [key, index], file: path.posix.normalize(path.posix.join(dir, file)), target: fields?.target ?? null });
       const patch = stringOf(fields?.patch ?? null);
-      if (patch) inlinePatches.push({ path: [key, index, 'patch'], text: patch, targetName: stringOf(asFields(fields?.target)?.name ?? null) });
+      if (patch) inlinePatches.push({ path: [key, index, 'patch'], text: patch, targetName: stringOf(asFields(fields?.target)?.name ?? null), target: fields?.target ?? null });
     });
   }
   return {
@@ -50,6 +53,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
     namespace: stringOf(object.namespace ?? null),
     files,
     inlinePatches,
+    patchFiles,
     commonLabels: stringMapOf(object.commonLabels),
   };
 }

@@ -1,0 +1,105 @@
+/**
+ * Edits on the object a JSON 6902 patch describes (read-json6902.ts) made on the patch itself
+ * (RFC 6902, https://datatracker.ietf.org/doc/html/rfc6902): a value the patch sets is changed
+ * where it is set (its own operation, or inside the map an operation adds), a new key becomes a
+ * new `add` operation after the others, and a removed key takes its operation with it. `add`
+ * fails when the parent of its path does not exist on the target, so a new operation is only
+ * written where the patch already writes into that parent (or into a node under it), or where
+ * every object of its kind has one (`/metadata`, a pod template's `spec`); anything else, and a
+ * new document beside the patch, is refused with the reason.
+ */
+import { templatePathOf } from '../analyzers/inventory/find-pod-templates.js';
+import { encodePointer, isSetting } from '../analyzers/inventory/read-json6902.js';
+import { asFields } from '../analyzers/object-fields.js';
+import type { Json6902Operation, ManifestDocument, NodePath } from '../model/document.js';
+import type { YamlEdit } from '../yaml/index.js';
+
+/** The edits of the operation list (paths from the list) that make the object edits true, in order. */
+export function operationListEdits(doc: ManifestDocument, edits: readonly YamlEdit[]): YamlEdit[] {
+  const operations = doc.json6902?.operations ?? [];
+  const docIndex = doc.docIndex;
+  const changes: YamlEdit[] = [];
+  const removed = new Set<number>();
+  const appended = new Set<string>();
+  for (const edit of edits) {
+    if (edit.op === 'set') {
+      const keys = edit.path.map(String);
+      const exact = lastOf(operations, (operation) => isSetting(operation) && same(operation.keys, keys));
+      if (exact) {
+        changes.push({ op: 'set', docIndex, path: [exact.index, 'value'], value: edit.value });
+        continue;
+      }
+      const covering = lastOf(operations, (operation) => isSetting(operation) && operation.keys !== null && isPrefix(operation.keys, keys));
+      if (covering?.keys) {
+        const inner = keys.slice(covering.keys.length);
+        if (!mapsAlong(covering.value, inner)) changes.push(refusal(docIndex, covering.index, `operation ${covering.op} ${covering.path} does not set a map at ${inner.join('.')}`));
+        else changes.push({ op: 'set', docIndex, path: [covering.index, 'value', ...inner], value: edit.value });
+        continue;
+      }
+      const pointer = encodePointer(keys);
+      if (appended.has(pointer)) continue;
+      if (!parentExists(doc, operations, keys)) {
+        changes.push(refusal(docIndex, null, `a JSON 6902 add of ${pointer} needs ${encodePointer(keys.slice(0, -1))} on the target, which this patch does not show; add the operation by hand`));
+        continue;
+      }
+      appended.add(pointer);
+      changes.push({ op: 'append', docIndex, path: [], value: { op: 'add', path: pointer, value: edit.value } });
+    } else if (edit.op === 'delete') {
+      const keys = edit.path.map(String);
+      for (const operation of operations) {
+        if (!isSetting(operation) || operation.keys === null) continue;
+        if (same(operation.keys, keys)) removed.add(operation.index);
+        else if (isPrefix(operation.keys, keys)) {
+          const inner = keys.slice(operation.keys.length);
+          // The last key of a map an operation adds takes the operation with it.
+          const map = asFields(operation.value);
+          const only = inner.length === 1 ? inner[0] : undefined;
+          if (only !== undefined && map && Object.keys(map).length === 1 && only in map) removed.add(operation.index);
+          else changes.push({ op: 'delete', docIndex, path: [operation.index, 'value', ...inner], pruneEmptyParents: false });
+        }
+      }
+    } else {
+      const reason = edit.op === 'delete-document' ? 'remove this JSON 6902 patch from its kustomization by hand: the object it patches is deleted' : 'a JSON 6902 patch file holds operations only: write the new document into one of the kustomization\'s resources by hand';
+      changes.push(refusal(docIndex, null, reason));
+    }
+  }
+  // Operations go last, from the end of the list, so earlier positions stay valid.
+  const deletions: YamlEdit[] = [...removed].sort((a, b) => b - a).map((index) => ({ op: 'delete', docIndex, path: [index], pruneEmptyParents: false }));
+  return [...changes.filter((change) => !(change.op === 'set' && removed.has(Number(change.path[0])))), ...deletions];
+}
+
+function refusal(docIndex: number, index: number | null, reason: string): YamlEdit {
+  return { op: 'refuse', docIndex, path: index === null ? [] : [index], reason };
+}
+
+/** Where `add` of `keys` would find its parent: a node the patch writes into, or one every such object has. */
+function parentExists(doc: ManifestDocument, operations: readonly Json6902Operation[], keys: readonly string[]): boolean {
+  const parent = keys.slice(0, -1);
+  if (same(parent, ['metadata'])) return true;
+  const template = templatePathOf(doc);
+  if (template !== null && same(parent, [...template.map(String), 'spec'])) return true;
+  return operations.some((operation) => isSetting(operation) && operation.keys !== null && (same(parent, operation.keys.slice(0, -1)) || isPrefix(parent, operation.keys.slice(0, -1))));
+}
+
+function mapsAlong(value: unknown, keys: readonly string[]): boolean {
+  let node = value;
+  for (const key of keys.slice(0, -1)) {
+    const map = asFields(node);
+    if (!map) return false;
+    node = map[key];
+    if (node === undefined) return true;
+  }
+  return asFields(node) !== null;
+}
+
+function lastOf(operations: readonly Json6902Operation[], test: (operation: Json6902Operation) => boolean): Json6902Operation | undefined {
+  return operations.filter(test).pop();
+}
+
+function same(a: readonly string[] | null, b: readonly string[]): boolean {
+  return a !== null && a.length === b.length && a.every((key, index) => key === b[index]);
+}
+
+function isPrefix(prefix: readonly string[], keys: NodePath): boolean {
+  return prefix.length < keys.length && prefix.every((key, index) => key === String(keys[index]));
+}
