@@ -56,6 +56,8 @@ export interface Json6902Patch {
   /** `kind/namespace/name` of the target, to tell apart the targets one patch file is applied to. */
   target: string;
   operations: Json6902Operation[];
+  /** The kustomization that applies it: a new service account becomes one of its resources. */
+  kustomization: ManifestDocument;
 }
 
 /** The loose shape of any Kubernetes object as read from a manifest. */

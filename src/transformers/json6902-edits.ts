@@ -30,7 +30,10 @@ export function operationListEdits(doc: ManifestDocument, edits: readonly YamlEd
         continue;
       }
       const covering = lastOf(operations, (operation) => isSetting(operation) && operation.keys !== null && isPrefix(operation.keys, keys));
-      if (covering?.keys) {
+      // Inside the map an operation adds, unless operations after it add keys to that map one by one (then one more goes after them).
+      const laterSibling = covering && operations.some((operation) => operation.index > covering.index && isSetting(operation) && same(operation.keys?.slice(0, -1) ?? null, keys.slice(0, -1)));
+      const emptyMap = covering && Object.keys(asFields(covering.value) ?? { value: true }).length === 0;
+      if (covering?.keys && !laterSibling && !emptyMap) {
         const inner = keys.slice(covering.keys.length);
         if (!mapsAlong(covering.value, inner)) changes.push(refusal(docIndex, covering.index, `operation ${covering.op} ${covering.path} does not set a map at ${inner.join('.')}`));
         else changes.push({ op: 'set', docIndex, path: [covering.index, 'value', ...inner], value: edit.value });
@@ -78,7 +81,13 @@ function parentExists(doc: ManifestDocument, operations: readonly Json6902Operat
   if (same(parent, ['metadata'])) return true;
   const template = templatePathOf(doc);
   if (template !== null && same(parent, [...template.map(String), 'spec'])) return true;
-  return operations.some((operation) => isSetting(operation) && operation.keys !== null && (same(parent, operation.keys.slice(0, -1)) || isPrefix(parent, operation.keys.slice(0, -1))));
+  return operations.some((operation) => {
+    if (!isSetting(operation) || operation.keys === null) return false;
+    // The operation adds the parent map itself, or something in it (or under it), which needs it.
+    if (same(operation.keys, parent)) return asFields(operation.value) !== null;
+    const its = operation.keys.slice(0, -1);
+    return same(parent, its) || isPrefix(parent, its);
+  });
 }
 
 function mapsAlong(value: unknown, keys: readonly string[]): boolean {

@@ -4,3 +4,4 @@ export { readChunk, type PlainValueCache, type ReadChunk } from './read-chunk.js
 export { applyEdits } from './apply-edits.js';
 export type { EditOutcome, EditRefusal, YamlEdit } from './yaml-edit.js';
 export type { ScalarValue } from './render-values.js';
+export { renderBlock } from './render-values.js';

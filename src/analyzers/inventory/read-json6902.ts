@@ -153,7 +153,7 @@ export function readJson6902Patch(kustomization: KustomizationEntry, source: Jso
 
 function targetDocument(kustomization: KustomizationEntry, source: Json6902Source, target: Target): ManifestDocument {
   const object = patchedObject(target, source.operations);
-  const json6902 = { target: `${target.kind}/${target.namespace ?? ''}/${target.name}`, operations: source.operations };
+  const json6902 = { target: `${target.kind}/${target.namespace ?? ''}/${target.name}`, operations: source.operations, kustomization: kustomization.doc };
   const list = source.list;
   if ('doc' in list) {
     const listDoc = list.doc;
