@@ -178,20 +178,50 @@ TABLES['values-identity-setting'] = {
 const shipped = { awsComponents: loadAwsComponents() };
 const withImage = (name: string, image: string) => deployment(name, 'kube-system', {}).replace(/image: .*/, `image: ${image}`);
 
+const kustomization = (body: string) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`;
+const roleArnOperation = '- op: add\n  path: /metadata/annotations/eks.amazonaws.com~1role-arn\n  value: arn:aws:iam::111122223333:role/ack\n';
+
 TABLES['kustomize-identity-setting'] = {
   valid: [
     { name: 'namespace and files only', files: { 'k/kustomization.yaml': 'namespace: shop\nresources:\n  - sa.yaml\ncommonLabels:\n  team: shop\n' } },
     { name: "Flux's Kustomization is not kustomize's", files: one('apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps}\nspec:\n  commonMetadata:\n    labels: {aadpodidbinding: x}\n') },
+    {
+      name: 'an inline JSON 6902 patch of one named object is rewritten',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: ack}\n    patch: |-\n      - op: add\n        path: /metadata/annotations/eks.amazonaws.com~1role-arn\n        value: $(ROLE)\n') },
+    },
+    {
+      name: 'a JSON 6902 patch file of one named object is rewritten',
+      files: { 'k/kustomization.yaml': kustomization('patchesJson6902:\n  - target: {version: v1, kind: ServiceAccount, name: ack}\n    path: ack.yaml\n'), 'k/ack.yaml': roleArnOperation },
+    },
+    { name: 'a list of operations no kustomization names means nothing', files: { 'k/kustomization.yaml': kustomization('resources: [sa.yaml]\n'), 'k/stray.yaml': roleArnOperation } },
   ],
   invalid: [
     { name: 'commonLabels', files: { 'k/kustomization.yaml': 'commonLabels:\n  aadpodidbinding: shop\n' }, messages: ['commonLabels sets aadpodidbinding: shop'], line: 2 },
     {
-      name: 'inline JSON 6902 patch',
+      name: 'a JSON 6902 patch file whose target name is a regular expression',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: "ack-.*"}\n    path: ack.yaml\n'), 'k/ack.yaml': `# by pattern\n${roleArnOperation}` },
+      messages: ['a JSON 6902 patch (patches.0 of k/kustomization.yaml) sets eks.amazonaws.com/role-arn, but its target name ack-.* is a regular expression; it is not rewritten'],
+      line: 2,
+    },
+    {
+      name: 'an inline JSON 6902 patch selecting by label',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: Deployment, labelSelector: "team=shop"}\n    patch: |-\n      - op: add\n        path: /spec/template/metadata/labels/aadpodidbinding\n        value: shop\n') },
+      messages: ['sets aadpodidbinding, but its target selects objects by label or annotation'],
+      line: 5,
+    },
+    {
+      name: 'a JSON 6902 operation into a list item or a copy',
       files: {
-        'k/kustomization.yaml':
-          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - target: {kind: ServiceAccount, name: ack}\n    patch: |-\n      - op: add\n        path: /metadata/annotations/eks.amazonaws.com~1role-arn\n        value: $(ROLE)\n',
+        'k/kustomization.yaml': kustomization('patchesJson6902:\n  - target: {group: apps, version: v1, kind: Deployment, name: web}\n    path: web.json\n'),
+        'k/web.json': '[{"op": "copy", "from": "/metadata/labels/team", "path": "/spec/template/metadata/labels/aadpodidbinding"}]',
       },
-      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn'],
+      messages: ['sets aadpodidbinding, but operation copy /spec/template/metadata/labels/aadpodidbinding is not read; that operation is not rewritten'],
+      line: 1,
+    },
+    {
+      name: 'an inline strategic-merge patch whose target selects other names',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: "(a|b)"}\n    patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: a\n        annotations:\n          eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/ab\n') },
+      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn; patches whose target selects other names are not rewritten'],
       line: 5,
     },
   ],
