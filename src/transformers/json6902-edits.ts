@@ -6,7 +6,8 @@
  * fails when the parent of its path does not exist on the target, so a new operation is only
  * written where the patch already writes into that parent (or into a node under it), or where
  * every object of its kind has one (`/metadata`, a pod template's `spec`); anything else, and a
- * new document beside the patch, is refused with the reason.
+ * new document beside the patch, is refused with the reason. An `add` into a map needs the map
+ * before it, so the map is still there when cutover removes that operation.
  */
 import { templatePathOf } from '../analyzers/inventory/find-pod-templates.js';
 import { encodePointer, isSetting } from '../analyzers/inventory/read-json6902.js';
@@ -57,7 +58,9 @@ export function operationListEdits(doc: ManifestDocument, edits: readonly YamlEd
           // The last key of a map an operation adds takes the operation with it.
           const map = asFields(operation.value);
           const only = inner.length === 1 ? inner[0] : undefined;
-          if (only !== undefined && map && Object.keys(map).length === 1 && only in map) removed.add(operation.index);
+          // Unless this batch sets another key in that map.
+          const keepsMap = changes.some((change) => change.op === 'set' && change.path[0] === operation.index) || edits.some((later) => later.op === 'set' && isPrefix(operation.keys ?? [], later.path) && !same(later.path.map(String), keys));
+          if (only !== undefined && map && Object.keys(map).length === 1 && only in map && !keepsMap) removed.add(operation.index);
           else changes.push({ op: 'delete', docIndex, path: [operation.index, 'value', ...inner], pruneEmptyParents: false });
         }
       }
