@@ -221,8 +221,20 @@ TABLES['kustomize-identity-setting'] = {
     {
       name: 'an inline strategic-merge patch whose target selects other names',
       files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: "(a|b)"}\n    patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: a\n        annotations:\n          eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/ab\n') },
-      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn; patches whose target selects other names are not rewritten'],
+      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn, but its target selects other objects than the one it names; it is not rewritten'],
       line: 5,
+    },
+    {
+      name: 'an inline strategic-merge patch applied by label selector',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: Deployment, labelSelector: "team=shop"}\n    patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: any\n      spec:\n        template:\n          metadata:\n            labels:\n              aadpodidbinding: shop\n') },
+      messages: ['an inline patch (patches.0.patch) sets aadpodidbinding, but its target selects other objects than the one it names'],
+      line: 5,
+    },
+    {
+      name: 'an inline patch with several documents',
+      files: { 'k/kustomization.yaml': kustomization('patchesStrategicMerge:\n  - |-\n    apiVersion: v1\n    kind: ServiceAccount\n    metadata:\n      name: a\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/a\n    ---\n    apiVersion: v1\n    kind: ServiceAccount\n    metadata:\n      name: b\n') },
+      messages: ['an inline patch (patchesStrategicMerge.0) sets eks.amazonaws.com/role-arn, but the string is not one manifest wimigrate can read (several documents, templating); it is not rewritten'],
+      line: 4,
     },
   ],
 };

@@ -85,14 +85,18 @@ export function kustomizeNamespaces(kustomizations: readonly KustomizationEntry[
 /**
  * A strategic-merge patch written inline, as the manifest it holds, addressed through the
  * kustomization (ManifestDocument.embeddedIn): it is analyzed and rewritten like a patch file.
- * Null for JSON 6902 operations, several documents, templating, and patches whose target names
- * other objects than the patch itself (kustomize reads `target.name` as a regular expression, as
- * in `(source-controller|image-reflector-controller)`): a federated credential needs the real name.
+ * Null for JSON 6902 operations (read-json6902.ts), several documents, templating, and patches
+ * whose target names other objects than the patch itself (kustomize reads `target.name` as a
+ * regular expression, as in `(source-controller|image-reflector-controller)`, and a label or
+ * annotation selector picks objects by their labels): a federated credential needs the real name.
  */
 export function inlinePatchDocument(kustomization: KustomizationEntry, patch: KustomizationEntry['inlinePatches'][number]): ManifestDocument | null {
   // A JSON 6902 patch is a list, not a map; several documents do not load as one.
   const inner = documentInString(kustomization.doc, patch.path, patch.text);
   const name = stringOf(asFields(inner?.object.metadata)?.name ?? null);
   if (!inner || typeof inner.object.kind !== 'string' || name === null) return null;
+  // A label or annotation selector applies the patch to every object it selects, whatever the patch names.
+  const target = asFields(patch.target);
+  if (target?.labelSelector !== undefined || target?.annotationSelector !== undefined) return null;
   return patch.targetName === null || patch.targetName === name ? inner : null;
 }

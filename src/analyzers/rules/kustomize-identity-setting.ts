@@ -8,6 +8,7 @@
  * rewritten (read-json6902.ts).
  */
 import { operationsInString } from '../inventory/read-json6902.js';
+import { documentInString } from '../inventory/embedded-values.js';
 import { inlinePatchDocument } from '../inventory/read-kustomizations.js';
 import { POD_IDENTITY_LABEL } from '../match-bindings.js';
 import type { Rule, RuleHit } from '../rule.js';
@@ -34,7 +35,8 @@ export const kustomizeIdentitySetting: Rule = {
         // Strategic-merge patches of one named object are rewritten like patch files (read-kustomizations.ts).
         // JSON 6902 patches are judged below, with their files.
         if (setting && inlinePatchDocument(kustomization, patch) === null && operationsInString(patch.text) === null) {
-          hits.push({ message: `an inline patch (${patch.path.join('.')}) sets ${setting.replace('~1', '/')}; patches whose target selects other names are not rewritten`, location: kustomization.doc.locate(patch.path) });
+          const why = documentInString(kustomization.doc, patch.path, patch.text) ? 'its target selects other objects than the one it names' : 'the string is not one manifest wimigrate can read (several documents, templating)';
+          hits.push({ message: `an inline patch (${patch.path.join('.')}) sets ${setting.replace('~1', '/')}, but ${why}; it is not rewritten`, location: kustomization.doc.locate(patch.path) });
         }
       }
     }
