@@ -53,7 +53,7 @@ export function operationListEdits(doc: ManifestDocument, edits: readonly YamlEd
       for (const operation of operations) {
         if (!isSetting(operation) || operation.keys === null) continue;
         if (same(operation.keys, keys)) removed.add(operation.index);
-        else if (isPrefix(operation.keys, keys)) {
+        else if (isPrefix(operation.keys, keys) && valueAt(operation.value, keys.slice(operation.keys.length)) !== undefined) {
           const inner = keys.slice(operation.keys.length);
           // The last key of a map an operation adds takes the operation with it.
           const map = asFields(operation.value);
@@ -71,7 +71,8 @@ export function operationListEdits(doc: ManifestDocument, edits: readonly YamlEd
   }
   // Operations go last, from the end of the list, so earlier positions stay valid.
   const deletions: YamlEdit[] = [...removed].sort((a, b) => b - a).map((index) => ({ op: 'delete', docIndex, path: [index], pruneEmptyParents: false }));
-  return [...changes.filter((change) => !(change.op === 'set' && removed.has(Number(change.path[0])))), ...deletions];
+  const inRemoved = (change: YamlEdit) => (change.op === 'set' || change.op === 'delete') && change.path.length > 1 && removed.has(Number(change.path[0]));
+  return [...changes.filter((change) => !inRemoved(change)), ...deletions];
 }
 
 function refusal(docIndex: number, index: number | null, reason: string): YamlEdit {
@@ -91,6 +92,12 @@ function parentExists(doc: ManifestDocument, operations: readonly Json6902Operat
     const its = operation.keys.slice(0, -1);
     return same(parent, its) || isPrefix(parent, its);
   });
+}
+
+function valueAt(value: unknown, keys: readonly string[]): unknown {
+  let node = value;
+  for (const key of keys) node = asFields(node)?.[key];
+  return node;
 }
 
 function mapsAlong(value: unknown, keys: readonly string[]): boolean {
