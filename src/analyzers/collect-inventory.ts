@@ -16,6 +16,7 @@ import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
 import { readJson6902Patches } from './inventory/read-json6902.js';
+import { inheritServiceAccounts } from './inventory/patched-workloads.js';
 import { documentKey } from '../model/document.js';
 import { matchBindings } from './match-bindings.js';
 
@@ -93,6 +94,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
       }
     }
   }
+  inheritServiceAccounts(inventory.workloads);
   inventory.valuesWorkloads = [
     ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
     ...inventory.gitOpsValues.flatMap(({ doc, values }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePointer, encodePointer, patchedObject, readOperations, readTarget } from '../../src/analyzers/inventory/read-json6902.js';
+import { withoutPatchedBases } from '../../src/analyzers/inventory/patched-workloads.js';
 import { documentKey } from '../../src/model/document.js';
 import { analyzeFiles, deployment } from '../helpers/manifests.js';
 
@@ -107,6 +108,17 @@ describe('JSON 6902 patches in the inventory', () => {
       ),
     });
     expect(inventory.workloads.map((workload) => [workload.ref, workload.kind, workload.podLabels])).toEqual([[{ namespace: 'shop', name: 'cart' }, 'Deployment', { aadpodidbinding: 'cart' }]]);
+  });
+
+  it('a patched workload runs under its base manifest\'s service account, and counts once with it', () => {
+    const { inventory } = analyzeFiles({
+      'k/kustomization.yaml': kustomization('namespace: shop\nresources: [cart.yaml]\npatchesJson6902:\n  - target: {group: apps, version: v1, kind: Deployment, name: cart}\n    path: label.yaml\n'),
+      'k/cart.yaml': deployment('cart', 'ignored', {}, '      serviceAccountName: cart-sa\n').replace('  namespace: ignored\n', ''),
+      'k/label.yaml': '- op: add\n  path: /spec/template/metadata/labels/aadpodidbinding\n  value: cart\n',
+    });
+    const patched = inventory.workloads.find((workload) => workload.doc.json6902);
+    expect(patched?.serviceAccountName).toBe('cart-sa');
+    expect(withoutPatchedBases(inventory.workloads)).toEqual([patched]);
   });
 
   it('a list of operations that no kustomization names is nothing', () => {
