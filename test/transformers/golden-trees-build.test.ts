@@ -16,7 +16,10 @@ import { runMigration } from '../../src/pipeline/run-migration.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden-trees');
 const ISSUER = 'https://eastus.oic.prod-aks.azure.com/11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222/';
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const version = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+const hasKubectl = version.status === 0;
+// Debian's kubernetes-client (kubectl 1.20, the fallback of .ci/run) builds in kustomize v2, which has no `patches` field.
+const kustomizeMajor = Number(/Kustomize Version: v(\d+)/.exec(version.stdout ?? '')?.[1] ?? 0);
 const run = promisify(execFile);
 
 function kustomizationDirs(root: string, dir = ''): string[] {
@@ -40,7 +43,8 @@ function changesOf(text: string, plan: Partial<PlanOptions>): number {
 
 describe.skipIf(!hasKubectl)('golden trees built by kustomize', () => {
   for (const name of readdirSync(GOLDEN).sort()) {
-    it(name, async () => {
+    const usesPatches = kustomizationDirs(path.join(GOLDEN, name, 'input')).some((dir) => /^patches:/m.test(readFileSync(path.join(GOLDEN, name, 'input', dir, 'kustomization.yaml'), 'utf8')));
+    it.skipIf(usesPatches && kustomizeMajor < 4)(name, async () => {
       const folder = path.join(GOLDEN, name);
       const optionsFile = path.join(folder, 'options.json');
       const plan = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Partial<PlanOptions>) : {};
