@@ -193,6 +193,10 @@ TABLES['kustomize-identity-setting'] = {
       name: 'a JSON 6902 patch file of one named object is rewritten',
       files: { 'k/kustomization.yaml': kustomization('patchesJson6902:\n  - target: {version: v1, kind: ServiceAccount, name: ack}\n    path: ack.yaml\n'), 'k/ack.yaml': roleArnOperation },
     },
+    {
+      name: 'a JSON 6902 patch that only removes the label, whatever its target',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: Deployment, name: "web-.*"}\n    patch: |-\n      - op: remove\n        path: /spec/template/metadata/labels/aadpodidbinding\n') },
+    },
     { name: 'a list of operations no kustomization names means nothing', files: { 'k/kustomization.yaml': kustomization('resources: [sa.yaml]\n'), 'k/stray.yaml': roleArnOperation } },
   ],
   invalid: [

@@ -141,7 +141,8 @@ export interface Json6902Source {
  * named object), and what a person must handle by hand.
  */
 export function readJson6902Patch(kustomization: KustomizationEntry, source: Json6902Source): Json6902PatchEntry {
-  const settings = [...new Set(source.operations.flatMap((operation) => identitySettingOf(operation) ?? []))];
+  // What the patch sets: an operation that removes a setting or tests it needs no migration.
+  const settings = [...new Set(source.operations.flatMap((operation) => (operation.op === 'remove' || operation.op === 'test' ? [] : identitySettingOf(operation) ?? [])))];
   const unread = source.operations.filter((operation) => unreadable(operation) && identitySettingOf(operation) !== null);
   const target = readTarget(source.target);
   const base = { kustomization, path: source.path, settings };
