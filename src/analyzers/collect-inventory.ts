@@ -15,7 +15,7 @@ import { embeddedValues, stringValuesDocument } from './inventory/embedded-value
 import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
-import { readJson6902Patches } from './inventory/read-json6902.js';
+import { baseNamespace, readJson6902Patches } from './inventory/read-json6902.js';
 import { inheritServiceAccounts } from './inventory/patched-workloads.js';
 import { documentKey } from '../model/document.js';
 import { matchBindings } from './match-bindings.js';
@@ -56,7 +56,8 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
   for (const patch of inventory.json6902Patches) {
     if (!patch.doc || patchKeys.has(documentKey(patch.doc))) continue;
     patchKeys.add(documentKey(patch.doc));
-    patchNamespaces.set(patch.doc, patch.kustomization.namespace ?? kustomized.get(patch.kustomization.dir));
+    const namespace = patch.kustomization.namespace ?? kustomized.get(patch.kustomization.dir);
+    patchNamespaces.set(patch.doc, namespace ?? baseNamespace(patch.doc, documents, (file) => kustomized.get(path.posix.normalize(file.replaceAll('\\', '/')))));
   }
   // The namespace a kustomization gives each file, and the options that carry it, once per file.
   const optionsByFile = new Map<string, AnalyzerOptions>();

@@ -90,6 +90,19 @@ describe('JSON 6902 patches in the inventory', () => {
     expect(inventory.irsaServiceAccounts[0]?.doc.file).toBe('prod/irsa.yaml');
   });
 
+  it('a target without namespace, in a kustomization without one, is in the namespace of the manifest it patches', () => {
+    const account = (namespace: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: exporter\n  namespace: ${namespace}\n`;
+    const files = {
+      'k/kustomization.yaml': kustomization('resources: [sa.yaml]\npatchesJson6902:\n  - target: {version: v1, kind: ServiceAccount, name: exporter}\n    path: irsa.yaml\n'),
+      'k/sa.yaml': account('reporting'),
+      'k/irsa.yaml': roleArn('exporter'),
+    };
+    expect(analyzeFiles(files).inventory.irsaServiceAccounts.map((entry) => entry.ref)).toEqual([{ namespace: 'reporting', name: 'exporter' }]);
+    // Two such manifests in different namespaces (kustomize patches both): no guess, the default namespace as for any manifest without one (a known limit).
+    const two = { ...files, 'k/sa.yaml': `${account('reporting')}---\n${account('audit')}` };
+    expect(analyzeFiles(two).inventory.irsaServiceAccounts.map((entry) => entry.ref)).toEqual([{ namespace: 'default', name: 'exporter' }]);
+  });
+
   it('the same file applied to two targets is two objects; applied twice to one target, one', () => {
     const { inventory } = analyzeFiles({
       'k/kustomization.yaml': kustomization(

@@ -212,3 +212,22 @@ export function readJson6902Patches(kustomizations: readonly KustomizationEntry[
 function normalized(file: string): string {
   return path.posix.normalize(file.replaceAll('\\', '/'));
 }
+
+/**
+ * The namespace of the object a patch targets when neither the target nor a kustomization says
+ * it: the namespace of the manifest it patches (kustomize matches a target without namespace in
+ * any namespace), when the scanned files hold exactly one such manifest's namespace.
+ */
+export function baseNamespace(doc: ManifestDocument, documents: readonly ManifestDocument[], kustomized: (file: string) => string | undefined): string | undefined {
+  const meta = asFields(doc.object.metadata);
+  if (meta?.namespace !== undefined) return undefined;
+  const namespaces = new Set<string>();
+  for (const candidate of documents) {
+    if (candidate.operations !== undefined || candidate.json6902 || candidate.object.kind !== doc.object.kind) continue;
+    const fields = asFields(candidate.object.metadata);
+    if (fields?.name !== meta?.name) continue;
+    const namespace = kustomized(candidate.file) ?? stringOf(fields?.namespace ?? null);
+    if (namespace) namespaces.add(namespace);
+  }
+  return namespaces.size === 1 ? [...namespaces][0] : undefined;
+}
