@@ -12,8 +12,50 @@
 import { templatePathOf } from '../analyzers/inventory/find-pod-templates.js';
 import { encodePointer, isSetting } from '../analyzers/inventory/read-json6902.js';
 import { asFields } from '../analyzers/object-fields.js';
-import type { Json6902Operation, ManifestDocument, NodePath } from '../model/document.js';
+import { documentKey, type Json6902Operation, type ManifestDocument, type NodePath } from '../model/document.js';
 import type { YamlEdit } from '../yaml/index.js';
+import { listEdit, type FileEdit } from './transform-context.js';
+
+/**
+ * Edits on the object a JSON 6902 patch describes become edits of its operation list, all of one
+ * patch at once. One patch file applied to several targets gets the same edits from each: once
+ * is enough; when they want different values for one path, the patch cannot serve them all.
+ */
+export function json6902FileEdits(edits: readonly FileEdit[]): FileEdit[] {
+  const plain = edits.filter((entry) => !entry.json6902);
+  const groups = new Map<string, FileEdit[]>();
+  for (const entry of edits) if (entry.json6902) groups.set(entry.json6902.key, [...(groups.get(entry.json6902.key) ?? []), entry]);
+  const byList = new Map<string, { doc: ManifestDocument; edits: YamlEdit[] }>();
+  for (const group of groups.values()) {
+    const doc = group[0]!.json6902!.doc;
+    // The operation list: a string in a kustomization is its own, a file's document is shared by its targets.
+    const list = doc.embeddedIn ? documentKey(doc) : `${doc.file}#${doc.docIndex}`;
+    const entry = byList.get(list) ?? { doc, edits: [] };
+    for (const edit of operationListEdits(doc, group.map((member) => member.edit))) {
+      if (!entry.edits.some((known) => JSON.stringify(known) === JSON.stringify(edit))) entry.edits.push(edit);
+    }
+    byList.set(list, entry);
+  }
+  for (const { doc, edits: listEdits } of byList.values()) {
+    const conflict = conflictingPath(listEdits);
+    const final: YamlEdit[] = conflict ? [{ op: 'refuse', docIndex: doc.docIndex, path: [], reason: `this JSON 6902 patch is applied to several targets that need different values at ${conflict}: give each target its own patch` }] : listEdits;
+    for (const edit of final) plain.push(listEdit(doc, edit));
+  }
+  return plain;
+}
+
+/** A path that two edits of one operation list set to different values. */
+function conflictingPath(edits: readonly YamlEdit[]): string | null {
+  const seen = new Map<string, string>();
+  for (const edit of edits) {
+    const fields = edit.op === 'append' && typeof edit.value === 'object' && edit.value !== null ? (edit.value as Record<string, unknown>) : null;
+    const [path, value] = edit.op === 'set' ? [`the value of operation ${Number(edit.path[0]) + 1}${edit.path.length > 2 ? ` (${edit.path.slice(2).join('.')})` : ''}`, JSON.stringify(edit.value)] : fields ? [String(fields.path), JSON.stringify(fields.value)] : [null, null];
+    if (path === null) continue;
+    if (seen.has(path) && seen.get(path) !== value) return path;
+    seen.set(path, value ?? '');
+  }
+  return null;
+}
 
 /** The edits of the operation list (paths from the list) that make the object edits true, in order. */
 export function operationListEdits(doc: ManifestDocument, edits: readonly YamlEdit[]): YamlEdit[] {

@@ -61,8 +61,20 @@ export function documentEdit(doc: ManifestDocument, edit: YamlEdit): FileEdit {
   return doc.json6902 ? { file: doc.file, edit, json6902: { key: documentKey(doc), doc } } : { file: doc.file, edit };
 }
 
-export function addressed(doc: ManifestDocument, edit: YamlEdit, reportRefusal = false): FileEdit {
-  if (doc.json6902 && !reportRefusal) return { file: doc.file, edit, json6902: { key: documentKey(doc), doc } };
+function addressed(doc: ManifestDocument, edit: YamlEdit): FileEdit {
+  if (doc.json6902) return { file: doc.file, edit, json6902: { key: documentKey(doc), doc } };
+  return inDocument(doc, edit, false);
+}
+
+/**
+ * An edit of the operation list of a JSON 6902 patch (json6902-edits.ts). When one inside a
+ * string is refused, the refusal is reported: the patch must not look migrated.
+ */
+export function listEdit(doc: ManifestDocument, edit: YamlEdit): FileEdit {
+  return inDocument(doc, edit, true);
+}
+
+function inDocument(doc: ManifestDocument, edit: YamlEdit, reportRefusal: boolean): FileEdit {
   const outer = doc.embeddedIn;
   if (!outer) return { file: doc.file, edit };
   return {
