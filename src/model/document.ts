@@ -58,6 +58,8 @@ export interface Json6902Patch {
   operations: Json6902Operation[];
   /** The kustomization that applies it: a new service account becomes one of its resources. */
   kustomization: ManifestDocument;
+  /** The manifest it patches, when the scanned files hold it (patched-workloads.ts): what the target has before the patch. */
+  base?: KubeObject;
 }
 
 /** The loose shape of any Kubernetes object as read from a manifest. */

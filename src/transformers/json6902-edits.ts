@@ -121,16 +121,19 @@ function refusal(docIndex: number, index: number | null, reason: string): YamlEd
   return { op: 'refuse', docIndex, path: index === null ? [] : [index], reason };
 }
 
-/** Where `add` of `keys` would find its parent: a node the patch writes into, or one every such object has. */
+/** Where `add` of `keys` would find its parent after the patch's operations: a node every such object has, or one the patch or its base shows. */
 function parentExists(doc: ManifestDocument, operations: readonly Json6902Operation[], keys: readonly string[]): boolean {
   const parent = keys.slice(0, -1);
   if (same(parent, ['metadata'])) return true;
   const template = templatePathOf(doc);
   if (template !== null && same(parent, [...template.map(String), 'spec'])) return true;
+  // The last operation on the parent or a node above it decides what is there.
+  const last = lastOf(operations, (operation) => operation.keys !== null && operation.op !== 'test' && (same(operation.keys, parent) || isPrefix(operation.keys, parent)));
+  if (last?.keys) return isSetting(last) && asFields(valueAt(last.value, parent.slice(last.keys.length))) !== null;
+  // Otherwise what the manifest it patches has, or what an operation that adds into the parent (or under it) needs.
+  if (asFields(valueAt(doc.json6902?.base, parent))) return true;
   return operations.some((operation) => {
     if (!isSetting(operation) || operation.keys === null) return false;
-    // The operation adds the parent map itself, or something in it (or under it), which needs it.
-    if (same(operation.keys, parent)) return asFields(operation.value) !== null;
     const its = operation.keys.slice(0, -1);
     return same(parent, its) || isPrefix(parent, its);
   });

@@ -12,14 +12,21 @@ function sameObject(a: WorkloadEntry, b: WorkloadEntry): boolean {
   return a.kind === b.kind && refString(a.ref) === refString(b.ref);
 }
 
-/** Gives each patched workload that sets no service account its base's; changes the entries (and the patch's own object) in place. */
+/**
+ * Links each patched workload to its base (json6902.base: where a new operation can add a key),
+ * and gives one that sets no service account its base's; changes the entries (and the patch's
+ * own object) in place.
+ */
 export function inheritServiceAccounts(workloads: readonly WorkloadEntry[]): void {
   for (const patched of workloads) {
-    if (!patched.doc.json6902 || patched.serviceAccountName !== null) continue;
+    const patch = patched.doc.json6902;
+    if (!patch) continue;
+    const base = workloads.find((candidate) => !candidate.doc.json6902 && sameObject(candidate, patched));
+    if (!base) continue;
+    patch.base = base.doc.object;
+    if (patched.serviceAccountName !== null || !base.serviceAccountName) continue;
     const podSpec = asFields(pathOf(patched.doc.object, [...patched.templatePath, 'spec'] as string[]));
     if (podSpec && ('serviceAccountName' in podSpec || 'serviceAccount' in podSpec)) continue;
-    const base = workloads.find((candidate) => !candidate.doc.json6902 && sameObject(candidate, patched));
-    if (!base?.serviceAccountName) continue;
     patched.serviceAccountName = base.serviceAccountName;
     // What the built object has: so no edit sets it again.
     let node = patched.doc.object as Record<string, unknown>;
