@@ -51,6 +51,21 @@ describe('object edits become operation list edits', () => {
     ]);
   });
 
+  it('a new key may go into a map the patched manifest has, unless an operation removes it', () => {
+    const SKIP = ['spec', 'template', 'metadata', 'annotations', 'azure.workload.identity/skip-containers'];
+    const base = { kind: 'Deployment', spec: { template: { metadata: { annotations: { team: 'a' } } } } };
+    const onBase = patchDoc('Deployment', [{ op: 'add', path: '/spec/template/metadata/labels/aadpodidbinding', value: 'x' }]);
+    expect(operationListEdits(onBase, [set(SKIP, 'a;b')])[0]).toMatchObject({ op: 'refuse' });
+    onBase.json6902!.base = base;
+    expect(operationListEdits(onBase, [set(SKIP, 'a;b')])[0]).toMatchObject({ op: 'append' });
+    const removed = patchDoc('Deployment', [{ op: 'add', path: '/spec/template/metadata/labels/aadpodidbinding', value: 'x' }, { op: 'remove', path: '/spec/template/metadata/annotations' }]);
+    removed.json6902!.base = base;
+    expect(operationListEdits(removed, [set(SKIP, 'a;b')])[0]).toMatchObject({ op: 'refuse' });
+    // An operation that sets the whole metadata takes the key inside its value instead.
+    const whole = patchDoc('Deployment', [{ op: 'add', path: '/spec/template/metadata', value: { labels: { aadpodidbinding: 'x' } } }]);
+    expect(operationListEdits(whole, [set(SKIP, 'a;b')])).toEqual([{ op: 'set', docIndex: 3, path: [0, 'value', 'annotations', 'azure.workload.identity/skip-containers'], value: 'a;b' }]);
+  });
+
   it('a removed key takes its operations with it, from the end of the list', () => {
     const doc = patchDoc('ServiceAccount', [roleOp, { op: 'add', path: '/metadata/annotations/azure.workload.identity~1client-id', value: 'id' }, { ...roleOp, op: 'replace' }, { op: 'add', path: '/metadata/annotations/eks.amazonaws.com~1audience', value: 'sts.amazonaws.com' }]);
     expect(operationListEdits(doc, [del(ROLE), del(['metadata', 'annotations', 'eks.amazonaws.com/audience'])])).toEqual([
