@@ -7,6 +7,9 @@ import { stringValuesDocument } from './inventory/embedded-values.js';
 import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
+import { baseNamespace, readJson6902Patches } from './inventory/read-json6902.js';
+import { inheritServiceAccounts } from './inventory/patched-workloads.js';
+import { documentKey } from '../model/document.js';
 import { matchBindings } from './match-bindings.js';
 import { readDocumentEntry } from './read-document-entry.js';
 
@@ -26,6 +29,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     valuesWorkloads: [],
     gitOpsValues: [],
     kustomizations: [],
+    json6902Patches: [],
     chartValues: [],
   };
   inventory.kustomizations = documents.filter(isKustomization).map(readKustomization);
@@ -39,6 +43,15 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
       if (inner) patchNamespaces.set(inner, entry.namespace ?? kustomized.get(entry.dir));
     }
   }
+  // JSON 6902 patches likewise, as what they set on their target; a file applied twice to one target counts once.
+  inventory.json6902Patches = readJson6902Patches(inventory.kustomizations, documents.filter((doc) => doc.operations !== undefined));
+  const patchKeys = new Set<string>();
+  for (const patch of inventory.json6902Patches) {
+    if (!patch.doc || patchKeys.has(documentKey(patch.doc))) continue;
+    patchKeys.add(documentKey(patch.doc));
+    const namespace = patch.kustomization.namespace ?? kustomized.get(patch.kustomization.dir);
+    patchNamespaces.set(patch.doc, namespace ?? baseNamespace(patch.doc, documents, (file) => kustomized.get(path.posix.normalize(file.replaceAll('\\', '/')))));
+  }
   // The namespace a kustomization gives each file, and the options that carry it, once per file.
   const optionsByFile = new Map<string, AnalyzerOptions>();
   const optionsOfFile = (file: string) => {
@@ -51,7 +64,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     return options;
   };
   for (const doc of [...documents, ...patchNamespaces.keys()]) {
-    if (kustomizationDocs.has(doc)) continue;
+    if (kustomizationDocs.has(doc) || doc.operations !== undefined) continue;
     const patchNamespace = patchNamespaces.get(doc);
     const options = patchNamespaces.has(doc)
       ? patchNamespace === undefined ? given : { ...given, namespaceOverride: patchNamespace }
@@ -84,6 +97,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
         break;
     }
   }
+  inheritServiceAccounts(inventory.workloads);
   inventory.valuesWorkloads = [
     ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
     ...inventory.gitOpsValues.flatMap(({ doc, values }) => {

@@ -1,5 +1,6 @@
 import type { HelmChartRule } from '../analyzers/analyzer-options.js';
 import type { ManifestDocument, NodePath } from './document.js';
+import type { SourceLocation } from './location.js';
 
 /** A namespaced object name. */
 export interface ObjectRef {
@@ -117,8 +118,24 @@ export interface KustomizationEntry {
   /** Files and folders it names (resources, bases, components, patch files), resolved against `dir`. */
   files: string[];
   /** Patches written inline as strings, with where they are and the name their `target` selects (a regular expression in kustomize). */
-  inlinePatches: { path: NodePath; text: string; targetName: string | null }[];
+  inlinePatches: { path: NodePath; text: string; targetName: string | null; target: unknown }[];
+  /** Files named by `patches[].path` and `patchesJson6902[].path`, with the entry and its `target`: JSON 6902 patches when they hold a list of operations. */
+  patchFiles: { path: NodePath; file: string; target: unknown }[];
   commonLabels: Record<string, string>;
+}
+
+/** A JSON 6902 patch of a kustomization (read-json6902.ts), inline or in a file. */
+export interface Json6902PatchEntry {
+  kustomization: KustomizationEntry;
+  /** The kustomization entry: `patches.2`, `patchesJson6902.0`. */
+  path: NodePath;
+  /** The pod identity and IRSA settings its operations touch (`eks.amazonaws.com/role-arn`...). */
+  settings: string[];
+  /** The object it describes on its target; null when the target is not one named object. */
+  doc: ManifestDocument | null;
+  location: SourceLocation;
+  /** What keeps it from being read (or rewritten) in full, for the report. */
+  problem: string | null;
 }
 
 export interface SecretProviderClassEntry {
@@ -148,6 +165,8 @@ export interface Inventory {
   /** Documents that are not Kubernetes objects (no kind): Helm values files, mostly. */
   valuesDocuments: ManifestDocument[];
   kustomizations: KustomizationEntry[];
+  /** Their JSON 6902 patches. */
+  json6902Patches: Json6902PatchEntry[];
   /** Helm values inside Flux HelmReleases and Argo CD Applications and ApplicationSets. */
   gitOpsValues: { doc: ManifestDocument; values: { path: NodePath; inString: boolean; namespace: string | null } }[];
   /** The pods values (files or embedded) configure with IRSA, pod identity or a client id. */

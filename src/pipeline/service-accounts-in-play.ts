@@ -15,6 +15,8 @@ export function serviceAccountsInPlay(documents: readonly ManifestDocument[], an
   const names = new Set<string>();
   for (const workload of inventory.workloads) {
     if ('aadpodidbinding' in workload.podLabels && workload.serviceAccountName !== null) names.add(workload.serviceAccountName);
+    // A JSON 6902 patch runs under its base manifest's service account (patched-workloads.ts): the base must be read.
+    if ('aadpodidbinding' in workload.podLabels && workload.doc.json6902) names.add(workload.ref.name);
   }
   for (const { identity, workload } of inventory.assignments) {
     names.add(serviceAccountName(nameTemplate, identity.ref.name, workload.ref.name, workload.ref.namespace));

@@ -1,4 +1,5 @@
 import { groupAssignmentsByWorkload } from '../analyzers/group-assignments.js';
+import { withoutPatchedBases } from '../analyzers/inventory/patched-workloads.js';
 import { documentKey } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry, Inventory, WorkloadEntry } from '../model/inventory.js';
@@ -26,7 +27,8 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const groups = groupAssignmentsByWorkload(inventory.assignments);
   const { accounts, choices } = chooseServiceAccounts({
     groups: groups.filter((group) => !excluded.has(documentKey(group.workload.doc))),
-    workloads: inventory.workloads,
+    // A base manifest and the JSON 6902 patch of it are one workload: the patched one runs.
+    workloads: withoutPatchedBases(inventory.workloads),
     serviceAccounts: inventory.serviceAccounts,
     nameTemplate: options.serviceAccountName,
     // A service principal may live in another tenant; a managed identity uses the cluster's.

@@ -206,8 +206,14 @@ function isObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isOperationList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item.op === 'string' && typeof item.path === 'string');
+}
+
 /** A `kind: List` yields its items, each addressed through `items.<n>`. */
 function objectsOf(file: string, format: SourceFormat, parsed: ReadChunk, value: unknown): ManifestDocument[] {
+  // A JSON 6902 patch file: kept as its operations, which a kustomization may name (read-json6902.ts).
+  if (isOperationList(value)) return [manifestDocument(file, format, parsed, {}, [], value)];
   if (!isObject(value)) return [];
   if (value.kind === 'List' && Array.isArray(value.items)) {
     return value.items.flatMap((item, index) =>
@@ -223,8 +229,12 @@ function manifestDocument(
   parsed: ReadChunk,
   object: KubeObject,
   pathPrefix: NodePath,
+  operations?: unknown[],
 ): ManifestDocument {
-  return new ReadDocument(file, format, parsed, object, pathPrefix);
+  const doc = new ReadDocument(file, format, parsed, object, pathPrefix);
+  // A JSON 6902 patch: the operations the document holds (its object is what they set).
+  if (operations) doc.operations = operations;
+  return doc;
 }
 
 /**
@@ -233,6 +243,7 @@ function manifestDocument(
  */
 class ReadDocument implements ManifestDocument {
   readonly docIndex: number;
+  operations?: unknown[];
 
   constructor(
     readonly file: string,

@@ -11,6 +11,7 @@ import { setServiceAccountName } from './service-account-name.js';
 import { annotateServiceAccounts, createServiceAccounts } from './service-accounts.js';
 import { applyEdits } from '../yaml/index.js';
 import { transformContext, type FileEdit, type TransformOutput, type Transformer } from './transform-context.js';
+import { json6902FileEdits } from './json6902-edits.js';
 import { addWorkloadIdentityLabel, removePodIdentityLabel } from './workload-identity-labels.js';
 
 export const TRANSFORMERS: readonly Transformer[] = [
@@ -32,7 +33,7 @@ export const TRANSFORMERS: readonly Transformer[] = [
 export function transform(plan: MigrationPlan, inventory: Inventory): TransformOutput {
   const context = transformContext(plan, inventory);
   const outputs = TRANSFORMERS.map((transformer) => transformer(context));
-  return { edits: withEmbeddedEdits(outputs.flatMap((output) => output.edits)), newFiles: outputs.flatMap((output) => output.newFiles) };
+  return { edits: withEmbeddedEdits(json6902FileEdits(outputs.flatMap((output) => output.edits))), newFiles: outputs.flatMap((output) => output.newFiles) };
 }
 
 /**
@@ -48,6 +49,9 @@ function withEmbeddedEdits(edits: readonly FileEdit[]): FileEdit[] {
     const { file, embedded } = group[0]!;
     if (!embedded) continue;
     const outcome = applyEdits(embedded.text, 'yaml', group.map((entry) => entry.edit));
+    // A refused edit of a JSON 6902 patch string is reported on the kustomization (the patch stays as it is).
+    const refused = outcome.refused[0];
+    if (refused && embedded.reportRefusal) plain.push({ file, edit: { op: 'refuse', docIndex: embedded.docIndex, path: embedded.path, reason: refused.reason } });
     if (outcome.refused.length > 0 || outcome.text === embedded.text) continue;
     plain.push({ file, edit: { op: 'set', docIndex: embedded.docIndex, path: embedded.path, value: outcome.text } });
   }

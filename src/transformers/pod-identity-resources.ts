@@ -1,6 +1,6 @@
 import type { ManifestDocument } from '../model/document.js';
 import { documentKey } from '../model/document.js';
-import type { FileEdit, Transformer } from './transform-context.js';
+import { documentEdit, type FileEdit, type Transformer } from './transform-context.js';
 
 /**
  * Cutover deletes the planned AzureIdentity, AzureIdentityBinding and AzurePodIdentityException
@@ -16,7 +16,7 @@ export const removePodIdentityResources: Transformer = (context) => {
     .sort((a, b) => listIndex(b) - listIndex(a))
     .map((doc) =>
       doc.pathPrefix.length === 0
-        ? { file: doc.file, edit: { op: 'delete-document', docIndex: doc.docIndex } }
+        ? documentEdit(doc, { op: 'delete-document', docIndex: doc.docIndex })
         : { file: doc.file, edit: { op: 'delete', docIndex: doc.docIndex, path: doc.pathPrefix } },
     );
   return { edits, newFiles: [] };

@@ -9,7 +9,9 @@ export interface FileEdit {
   file: string;
   edit: YamlEdit;
   /** The edit is on a document kept as a string (see ManifestDocument.embeddedIn): `edit` addresses that string's document. */
-  embedded?: { key: string; docIndex: number; path: NodePath; text: string };
+  embedded?: { key: string; docIndex: number; path: NodePath; text: string; reportRefusal?: boolean };
+  /** The edit is on the object a JSON 6902 patch describes: `edit` addresses that object, and becomes edits of the patch (json6902-edits.ts). */
+  json6902?: { key: string; doc: ManifestDocument };
 }
 
 /** A file the migration adds (a service account beside a JSON manifest). */
@@ -54,13 +56,31 @@ export function deleteAt(doc: ManifestDocument, path: NodePath, prune = true): F
   return addressed(doc, { op: 'delete', docIndex: doc.docIndex, path: [...doc.pathPrefix, ...path], pruneEmptyParents: prune });
 }
 
+/** An edit of the whole document (a new one after it, its deletion), which a JSON 6902 patch refuses. */
+export function documentEdit(doc: ManifestDocument, edit: YamlEdit): FileEdit {
+  return doc.json6902 ? { file: doc.file, edit, json6902: { key: documentKey(doc), doc } } : { file: doc.file, edit };
+}
+
 function addressed(doc: ManifestDocument, edit: YamlEdit): FileEdit {
+  if (doc.json6902) return { file: doc.file, edit, json6902: { key: documentKey(doc), doc } };
+  return inDocument(doc, edit, false);
+}
+
+/**
+ * An edit of the operation list of a JSON 6902 patch (json6902-edits.ts). When one inside a
+ * string is refused, the refusal is reported: the patch must not look migrated.
+ */
+export function listEdit(doc: ManifestDocument, edit: YamlEdit): FileEdit {
+  return inDocument(doc, edit, true);
+}
+
+function inDocument(doc: ManifestDocument, edit: YamlEdit, reportRefusal: boolean): FileEdit {
   const outer = doc.embeddedIn;
   if (!outer) return { file: doc.file, edit };
   return {
     file: doc.file,
     edit: { ...edit, docIndex: 0 },
-    embedded: { key: documentKey(doc), docIndex: outer.doc.docIndex, path: [...outer.doc.pathPrefix, ...outer.path], text: outer.text },
+    embedded: { key: documentKey(doc), docIndex: outer.doc.docIndex, path: [...outer.doc.pathPrefix, ...outer.path], text: outer.text, ...(reportRefusal ? { reportRefusal } : {}) },
   };
 }
 

@@ -27,6 +27,8 @@ function firstLine(message: string): string {
  * back and must equal the original value with the edits applied to it structurally.
  */
 export function editChunk(text: string, edits: readonly YamlEdit[], format: SourceFormat, eol: string, cache?: PlainValueCache): string | Refusal {
+  const refusal = edits.find((edit) => edit.op === 'refuse');
+  if (refusal) return refuse(refusal.reason, offsetOfPath(parseDocumentText(text), refusal.path));
   const inserted: string[] = [];
   for (const edit of edits) {
     if (edit.op !== 'insert-document-after') continue;

@@ -6,3 +6,4 @@ export type { EditOutcome, EditRefusal, YamlEdit } from './yaml-edit.js';
 export type { ScalarValue } from './render-values.js';
 export { holdsTemplate, maskTemplate, unmaskValue, type MaskedTemplate } from './mask-template.js';
 export { TEMPLATE_REFUSAL } from './edit-templated-chunk.js';
+export { renderBlock } from './render-values.js';

@@ -7,7 +7,9 @@ export type YamlEdit =
   | { op: 'delete'; docIndex: number; path: NodePath; pruneEmptyParents?: boolean }
   | { op: 'delete-document'; docIndex: number }
   | { op: 'insert-document-after'; docIndex: number; value: Record<string, unknown>; comment?: string }
-  | { op: 'append'; docIndex: number; path: NodePath; value: unknown };
+  | { op: 'append'; docIndex: number; path: NodePath; value: unknown }
+  /** The document must stay as it is, for a reason its caller knows (see json6902-edits.ts). */
+  | { op: 'refuse'; docIndex: number; path: NodePath; reason: string };
 
 export interface EditRefusal {
   docIndex: number;

@@ -178,21 +178,67 @@ TABLES['values-identity-setting'] = {
 const shipped = { awsComponents: loadAwsComponents() };
 const withImage = (name: string, image: string) => deployment(name, 'kube-system', {}).replace(/image: .*/, `image: ${image}`);
 
+const kustomization = (body: string) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`;
+const roleArnOperation = '- op: add\n  path: /metadata/annotations/eks.amazonaws.com~1role-arn\n  value: arn:aws:iam::111122223333:role/ack\n';
+
 TABLES['kustomize-identity-setting'] = {
   valid: [
     { name: 'namespace and files only', files: { 'k/kustomization.yaml': 'namespace: shop\nresources:\n  - sa.yaml\ncommonLabels:\n  team: shop\n' } },
     { name: "Flux's Kustomization is not kustomize's", files: one('apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps}\nspec:\n  commonMetadata:\n    labels: {aadpodidbinding: x}\n') },
+    {
+      name: 'an inline JSON 6902 patch of one named object is rewritten',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: ack}\n    patch: |-\n      - op: add\n        path: /metadata/annotations/eks.amazonaws.com~1role-arn\n        value: $(ROLE)\n') },
+    },
+    {
+      name: 'a JSON 6902 patch file of one named object is rewritten',
+      files: { 'k/kustomization.yaml': kustomization('patchesJson6902:\n  - target: {version: v1, kind: ServiceAccount, name: ack}\n    path: ack.yaml\n'), 'k/ack.yaml': roleArnOperation },
+    },
+    {
+      name: 'a JSON 6902 patch that only removes the label, whatever its target',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: Deployment, name: "web-.*"}\n    patch: |-\n      - op: remove\n        path: /spec/template/metadata/labels/aadpodidbinding\n') },
+    },
+    { name: 'a list of operations no kustomization names means nothing', files: { 'k/kustomization.yaml': kustomization('resources: [sa.yaml]\n'), 'k/stray.yaml': roleArnOperation } },
   ],
   invalid: [
     { name: 'commonLabels', files: { 'k/kustomization.yaml': 'commonLabels:\n  aadpodidbinding: shop\n' }, messages: ['commonLabels sets aadpodidbinding: shop'], line: 2 },
     {
-      name: 'inline JSON 6902 patch',
-      files: {
-        'k/kustomization.yaml':
-          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - target: {kind: ServiceAccount, name: ack}\n    patch: |-\n      - op: add\n        path: /metadata/annotations/eks.amazonaws.com~1role-arn\n        value: $(ROLE)\n',
-      },
-      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn'],
+      name: 'a JSON 6902 patch file whose target name is a regular expression',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: "ack-.*"}\n    path: ack.yaml\n'), 'k/ack.yaml': `# by pattern\n${roleArnOperation}` },
+      messages: ['a JSON 6902 patch (patches.0 of k/kustomization.yaml) sets eks.amazonaws.com/role-arn, but its target name ack-.* is a regular expression; it is not rewritten'],
+      line: 2,
+    },
+    {
+      name: 'an inline JSON 6902 patch selecting by label',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: Deployment, labelSelector: "team=shop"}\n    patch: |-\n      - op: add\n        path: /spec/template/metadata/labels/aadpodidbinding\n        value: shop\n') },
+      messages: ['sets aadpodidbinding, but its target selects objects by label or annotation'],
       line: 5,
+    },
+    {
+      name: 'a JSON 6902 operation into a list item or a copy',
+      files: {
+        'k/kustomization.yaml': kustomization('patchesJson6902:\n  - target: {group: apps, version: v1, kind: Deployment, name: web}\n    path: web.json\n'),
+        'k/web.json': '[{"op": "copy", "from": "/metadata/labels/team", "path": "/spec/template/metadata/labels/aadpodidbinding"}]',
+      },
+      messages: ['sets aadpodidbinding, but operation copy /spec/template/metadata/labels/aadpodidbinding is not read; that operation is not rewritten'],
+      line: 1,
+    },
+    {
+      name: 'an inline strategic-merge patch whose target selects other names',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: ServiceAccount, name: "(a|b)"}\n    patch: |-\n      apiVersion: v1\n      kind: ServiceAccount\n      metadata:\n        name: a\n        annotations:\n          eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/ab\n') },
+      messages: ['an inline patch (patches.0.patch) sets eks.amazonaws.com/role-arn, but its target selects other objects than the one it names; it is not rewritten'],
+      line: 5,
+    },
+    {
+      name: 'an inline strategic-merge patch applied by label selector',
+      files: { 'k/kustomization.yaml': kustomization('patches:\n  - target: {kind: Deployment, labelSelector: "team=shop"}\n    patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: any\n      spec:\n        template:\n          metadata:\n            labels:\n              aadpodidbinding: shop\n') },
+      messages: ['an inline patch (patches.0.patch) sets aadpodidbinding, but its target selects other objects than the one it names'],
+      line: 5,
+    },
+    {
+      name: 'an inline patch with several documents',
+      files: { 'k/kustomization.yaml': kustomization('patchesStrategicMerge:\n  - |-\n    apiVersion: v1\n    kind: ServiceAccount\n    metadata:\n      name: a\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/a\n    ---\n    apiVersion: v1\n    kind: ServiceAccount\n    metadata:\n      name: b\n') },
+      messages: ['an inline patch (patchesStrategicMerge.0) sets eks.amazonaws.com/role-arn, but the string is not one manifest wimigrate can read (several documents, templating); it is not rewritten'],
+      line: 4,
     },
   ],
 };

@@ -26,6 +26,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
   const list = (key: string): unknown[] => (Array.isArray(object[key]) ? (object[key] as unknown[]) : []);
   const files: string[] = [];
   const inlinePatches: KustomizationEntry['inlinePatches'] = [];
+  const patchFiles: KustomizationEntry['patchFiles'] = [];
   const named = (entry: unknown) => {
     const value = stringOf(entry ?? null);
     if (value && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) files.push(path.posix.normalize(path.posix.join(dir, value)));
@@ -33,15 +34,17 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
   for (const key of ['resources', 'bases', 'components']) list(key).forEach(named);
   list('patchesStrategicMerge').forEach((entry, index) => {
     const value = stringOf(entry ?? null);
-    if (value?.includes('\n')) inlinePatches.push({ path: ['patchesStrategicMerge', index], text: value, targetName: null });
+    if (value?.includes('\n')) inlinePatches.push({ path: ['patchesStrategicMerge', index], text: value, targetName: null, target: null });
     else named(entry);
   });
   for (const key of ['patches', 'patchesJson6902']) {
     list(key).forEach((entry, index) => {
       const fields = asFields(entry);
       named(fields?.path);
+      const file = stringOf(fields?.path ?? null);
+      if (file !== null) patchFiles.push({ path: [key, index], file: path.posix.normalize(path.posix.join(dir, file)), target: fields?.target ?? null });
       const patch = stringOf(fields?.patch ?? null);
-      if (patch) inlinePatches.push({ path: [key, index, 'patch'], text: patch, targetName: stringOf(asFields(fields?.target)?.name ?? null) });
+      if (patch) inlinePatches.push({ path: [key, index, 'patch'], text: patch, targetName: stringOf(asFields(fields?.target)?.name ?? null), target: fields?.target ?? null });
     });
   }
   return {
@@ -50,6 +53,7 @@ export function readKustomization(doc: ManifestDocument): KustomizationEntry {
     namespace: stringOf(object.namespace ?? null),
     files,
     inlinePatches,
+    patchFiles,
     commonLabels: stringMapOf(object.commonLabels),
   };
 }
@@ -81,14 +85,18 @@ export function kustomizeNamespaces(kustomizations: readonly KustomizationEntry[
 /**
  * A strategic-merge patch written inline, as the manifest it holds, addressed through the
  * kustomization (ManifestDocument.embeddedIn): it is analyzed and rewritten like a patch file.
- * Null for JSON 6902 operations, several documents, templating, and patches whose target names
- * other objects than the patch itself (kustomize reads `target.name` as a regular expression, as
- * in `(source-controller|image-reflector-controller)`): a federated credential needs the real name.
+ * Null for JSON 6902 operations (read-json6902.ts), several documents, templating, and patches
+ * whose target names other objects than the patch itself (kustomize reads `target.name` as a
+ * regular expression, as in `(source-controller|image-reflector-controller)`, and a label or
+ * annotation selector picks objects by their labels): a federated credential needs the real name.
  */
 export function inlinePatchDocument(kustomization: KustomizationEntry, patch: KustomizationEntry['inlinePatches'][number]): ManifestDocument | null {
   // A JSON 6902 patch is a list, not a map; several documents do not load as one.
   const inner = documentInString(kustomization.doc, patch.path, patch.text);
   const name = stringOf(asFields(inner?.object.metadata)?.name ?? null);
   if (!inner || typeof inner.object.kind !== 'string' || name === null) return null;
+  // A label or annotation selector applies the patch to every object it selects, whatever the patch names.
+  const target = asFields(patch.target);
+  if (target?.labelSelector !== undefined || target?.annotationSelector !== undefined) return null;
   return patch.targetName === null || patch.targetName === name ? inner : null;
 }
