@@ -1,5 +1,6 @@
 import { groupAssignmentsByWorkload } from '../analyzers/group-assignments.js';
-import { documentKey } from '../model/document.js';
+import { documentKey, type ManifestDocument } from '../model/document.js';
+import { builtNames, sameRef, uniqueRefs, type BuiltNames } from './built-names.js';
 import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry, Inventory, WorkloadEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
@@ -34,11 +35,21 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   });
 
   const identitiesOf = new Map(groups.map((group) => [group.workload, group.identities]));
+  // --render: credentials trust the service accounts as built; the edits keep the source names.
+  const built = options.rendered && options.rendered.length > 0 ? builtNames(options.rendered) : null;
+  const accountDocByRef = new Map([...inventory.serviceAccounts].reverse().map((account) => [refString(account.ref), account.doc]));
   const workloads: PlannedWorkload[] = [];
   const requests: CredentialRequest[] = [];
   for (const { workload, account } of choices) {
     const identities = identitiesOf.get(workload) ?? [];
-    for (const identity of identities) requests.push({ identity, namespace: account.ref.namespace, serviceAccount: account.ref.name });
+    const finalAccounts = built?.accountsOf(workload, account, accountDocByRef.get(refString(account.ref))) ?? null;
+    if (finalAccounts) account.built = uniqueRefs([...(account.built ?? []), ...finalAccounts]);
+    for (const identity of identities) {
+      for (const final of finalAccounts ?? [account.ref]) {
+        requests.push({ identity, namespace: final.namespace, serviceAccount: final.name, ...(sameRef(final, account.ref) ? {} : { source: account.ref }) });
+      }
+    }
+    const builtWorkload = built?.objectsOf(workload.doc);
     workloads.push({
       key: documentKey(workload.doc),
       ref: workload.ref,
@@ -46,6 +57,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
       serviceAccount: account.ref,
       identities: identities.map((identity) => identity.ref),
       proxySidecar: options.proxySidecar && proxySidecarAllowed(workload, findings),
+      ...(builtWorkload && builtWorkload.length > 0 ? { built: uniqueRefs(builtWorkload.map((entry) => entry.object.ref)) } : {}),
     });
   }
 
@@ -56,12 +68,16 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const irsa = planIrsa(inventory, options, new Set([...excluded, ...workloads.map((workload) => workload.key)]));
   findings.push(...irsa.findings);
   const accountDocs = new Map(inventory.serviceAccounts.map((account) => [documentKey(account.doc), account.doc]));
+  if (built) markBuiltIrsa(irsa, built, accountDocs, new Map(inventory.irsaWorkloads.map(({ workload }) => [documentKey(workload.doc), workload.doc])));
   const subjects = [
-    ...irsa.irsaServiceAccounts.map((account) => ({
-      ref: account.ref,
-      identityName: account.identityName,
-      location: accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
-    })),
+    ...irsa.irsaServiceAccounts.flatMap((account) =>
+      (account.built ?? [account.ref]).map((ref) => ({
+        ref,
+        identityName: account.identityName,
+        location: accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
+        ...(sameRef(ref, account.ref) ? {} : { source: account.ref }),
+      })),
+    ),
     ...irsa.valuesWorkloads.flatMap((entry) => (entry.source === 'irsa' && entry.serviceAccount ? [{ ref: entry.serviceAccount, identityName: entry.identityName, location: entry.location }] : [])),
     ...irsa.extraSubjects,
   ];
@@ -99,6 +115,22 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     roleAssignments: permissions.roleAssignments,
   };
   return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };
+}
+
+/** --render: the IRSA service accounts and workloads as the builds that include them name them. */
+function markBuiltIrsa(irsa: ReturnType<typeof planIrsa>, built: BuiltNames, accountDocs: ReadonlyMap<string, ManifestDocument>, workloadDocs: ReadonlyMap<string, ManifestDocument>): void {
+  const refsOf = (doc: ManifestDocument | undefined) => {
+    const objects = doc ? built.objectsOf(doc) : null;
+    return objects && objects.length > 0 ? uniqueRefs(objects.map((entry) => entry.object.ref)) : null;
+  };
+  for (const account of irsa.irsaServiceAccounts) {
+    const refs = refsOf(accountDocs.get(account.key));
+    if (refs) account.built = refs;
+  }
+  for (const workload of irsa.irsaWorkloads) {
+    const refs = refsOf(workloadDocs.get(workload.key));
+    if (refs) workload.built = refs;
+  }
 }
 
 /** DESIGN §5: the proxy sidecar is Linux only, refused on hostNetwork, and keeps Jobs from completing. */
