@@ -1,3 +1,4 @@
+import type { ObjectRef } from '../model/inventory.js';
 import type { Report } from './report.js';
 import { renderFindingLines } from './text.js';
 import { summaryLine } from './summary.js';
@@ -8,11 +9,11 @@ export function renderPlanText(report: Report, withFindings = true): string {
   const lines: string[] = [`Migration plan (phase ${plan.phase})`];
   lines.push('', `Workloads (${plan.workloads.length})`);
   for (const workload of plan.workloads) {
-    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}`);
+    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}${builtAs(workload.ref, workload.built)}`);
   }
   lines.push('', `Service accounts (${plan.serviceAccounts.length})`);
   for (const account of plan.serviceAccounts) {
-    lines.push(`  ${account.action.padEnd(8)} ${account.ref.namespace}/${account.ref.name}  client-id ${account.clientId}`);
+    lines.push(`  ${account.action.padEnd(8)} ${account.ref.namespace}/${account.ref.name}  client-id ${account.clientId}${builtAs(account.ref, account.built)}`);
   }
   if (plan.roleIdentities.length > 0) {
     lines.push('', `Managed identities for IAM roles (${plan.roleIdentities.length})`);
@@ -22,7 +23,7 @@ export function renderPlanText(report: Report, withFindings = true): string {
     }
     lines.push('', `IRSA service accounts (${plan.irsaServiceAccounts.length})`);
     for (const account of plan.irsaServiceAccounts) {
-      lines.push(`  ${account.ref.namespace}/${account.ref.name} -> ${account.identityName}  client-id ${account.pending ? 'pending' : account.clientId}  (${account.workloads.length} workload(s))`);
+      lines.push(`  ${account.ref.namespace}/${account.ref.name} -> ${account.identityName}  client-id ${account.pending ? 'pending' : account.clientId}  (${account.workloads.length} workload(s))${builtAs(account.ref, account.built)}`);
     }
   }
   if (plan.roleAssignments.length > 0) {
@@ -54,4 +55,10 @@ export function renderPlanText(report: Report, withFindings = true): string {
   if (withFindings) lines.push(...renderFindingLines(report));
   lines.push('', summaryLine(report.command, report.summary));
   return `${lines.join('\n')}\n`;
+}
+
+/** --render: the names the kustomize builds give an object, when they are not its source name. */
+function builtAs(ref: ObjectRef, built: readonly ObjectRef[] | undefined): string {
+  if (!built || built.every((entry) => entry.namespace === ref.namespace && entry.name === ref.name)) return '';
+  return `\n    built as ${built.map((entry) => `${entry.namespace}/${entry.name}`).join(', ')}`;
 }
