@@ -109,8 +109,14 @@ export interface PlannedIrsaWorkload {
   ref: ObjectRef;
   kind: string;
   serviceAccount: ObjectRef;
-  /** --render: the workload as the kustomize builds that include it name it. */
-  built?: ObjectRef[];
+  /** --render: the workload as the kustomize builds that include it name it, one per build. */
+  built?: BuiltWorkload[];
+}
+
+/** --render: a workload as one kustomize build names it, and the service account its pods run under there. */
+export interface BuiltWorkload {
+  ref: ObjectRef;
+  serviceAccount: ObjectRef;
 }
 
 /**
@@ -145,8 +151,8 @@ export interface PlannedWorkload {
   /** Every identity the workload receives today; the first is the one its service account carries. */
   identities: ObjectRef[];
   proxySidecar: boolean;
-  /** --render: the workload as the kustomize builds that include it name it. */
-  built?: ObjectRef[];
+  /** --render: the workload as the kustomize builds that include it name it, one per build. */
+  built?: BuiltWorkload[];
 }
 
 /** A SecretProviderClass switched from pod identity to Workload ID mode. */

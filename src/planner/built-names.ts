@@ -8,7 +8,7 @@
  */
 import type { ManifestDocument } from '../model/document.js';
 import type { ObjectRef, WorkloadEntry } from '../model/inventory.js';
-import type { ServiceAccountAction } from '../model/plan.js';
+import type { BuiltWorkload, ServiceAccountAction } from '../model/plan.js';
 import type { RenderedBuild, RenderedObject } from '../model/rendered-build.js';
 
 /** A built object and the build it comes from. */
@@ -21,10 +21,12 @@ export interface BuiltNames {
   /** What a source document becomes in the builds; null when no build reads its file. */
   objectsOf(doc: ManifestDocument): BuiltObject[] | null;
   /**
-   * The service accounts a workload's pods run under once built, when the plan gives it
-   * `account`; null when no build includes the workload (the source names are the final ones).
+   * A workload as each build names it, with the service account its pods run under there when the
+   * plan gives it `account`; null when no build includes the workload (the source names are final).
    */
-  accountsOf(workload: WorkloadEntry, account: { ref: ObjectRef; action: ServiceAccountAction }, accountDoc: ManifestDocument | undefined): ObjectRef[] | null;
+  workloadBuilds(workload: WorkloadEntry, account: { ref: ObjectRef; action: ServiceAccountAction }, accountDoc: ManifestDocument | undefined): BuiltWorkload[] | null;
+  /** The same for a workload whose service account the migration leaves as it is (IRSA): the build says which it is. */
+  workloadAsBuilt(doc: ManifestDocument): BuiltWorkload[] | null;
 }
 
 export function builtNames(builds: readonly RenderedBuild[]): BuiltNames {
@@ -40,22 +42,27 @@ export function builtNames(builds: readonly RenderedBuild[]): BuiltNames {
   };
   return {
     objectsOf,
-    accountsOf(workload, account, accountDoc) {
+    workloadBuilds(workload, account, accountDoc) {
       const built = objectsOf(workload.doc);
       if (built === null || built.length === 0) return null;
-      const accounts = built.map(({ build, object }) => {
-        const namespace = object.ref.namespace;
-        if (account.action === 'external') {
-          // Not among the scanned files: kustomize renames it only if the build holds it, which the built pods say.
-          const builtName = workload.serviceAccountName === account.ref.name ? object.serviceAccountName : undefined;
-          return { namespace, name: builtName ?? account.ref.name };
-        }
-        const existing = accountDoc ? objectsOf(accountDoc)?.find((candidate) => candidate.build === build && candidate.object.ref.namespace === namespace) : undefined;
-        if (existing) return existing.object.ref;
-        // A service account the migration creates (or just created) beside the workload: the same kustomization prefixes it.
-        return { namespace, name: withAffixesOf(object.ref.name, nameOf(workload.doc), account.ref.name) };
-      });
-      return uniqueRefs(accounts);
+      return uniqueBuilt(
+        built.map(({ build, object }) => {
+          const namespace = object.ref.namespace;
+          if (account.action === 'external') {
+            // Not among the scanned files: kustomize renames it only if the build holds it, which the built pods say.
+            const builtName = workload.serviceAccountName === account.ref.name ? object.serviceAccountName : undefined;
+            return { ref: object.ref, serviceAccount: { namespace, name: builtName ?? account.ref.name } };
+          }
+          const existing = accountDoc ? objectsOf(accountDoc)?.find((candidate) => candidate.build === build && candidate.object.ref.namespace === namespace) : undefined;
+          // A service account the migration creates (or just created) beside the workload: the same kustomization renames it.
+          return { ref: object.ref, serviceAccount: existing?.object.ref ?? { namespace, name: withAffixesOf(object.ref.name, nameOf(workload.doc), account.ref.name) } };
+        }),
+      );
+    },
+    workloadAsBuilt(doc) {
+      const built = objectsOf(doc);
+      if (built === null || built.length === 0) return null;
+      return uniqueBuilt(built.map(({ object }) => ({ ref: object.ref, serviceAccount: { namespace: object.ref.namespace, name: object.serviceAccountName ?? 'default' } })));
     },
   };
 }
@@ -108,6 +115,10 @@ export function withAffixesOf(built: string, source: string, name: string): stri
 
 export function uniqueRefs(refs: readonly ObjectRef[]): ObjectRef[] {
   return [...new Map(refs.map((ref) => [`${ref.namespace}/${ref.name}`, ref])).values()];
+}
+
+function uniqueBuilt(entries: readonly BuiltWorkload[]): BuiltWorkload[] {
+  return [...new Map(entries.map((entry) => [`${entry.ref.namespace}/${entry.ref.name} ${entry.serviceAccount.namespace}/${entry.serviceAccount.name}`, entry])).values()];
 }
 
 export function sameRef(a: ObjectRef, b: ObjectRef): boolean {

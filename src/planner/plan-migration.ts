@@ -42,14 +42,14 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const requests: CredentialRequest[] = [];
   for (const { workload, account } of choices) {
     const identities = identitiesOf.get(workload) ?? [];
-    const finalAccounts = built?.accountsOf(workload, account, accountDocByRef.get(refString(account.ref))) ?? null;
+    const builtWorkload = built?.workloadBuilds(workload, account, accountDocByRef.get(refString(account.ref))) ?? null;
+    const finalAccounts = builtWorkload ? uniqueRefs(builtWorkload.map((entry) => entry.serviceAccount)) : null;
     if (finalAccounts) account.built = uniqueRefs([...(account.built ?? []), ...finalAccounts]);
     for (const identity of identities) {
       for (const final of finalAccounts ?? [account.ref]) {
         requests.push({ identity, namespace: final.namespace, serviceAccount: final.name, ...(sameRef(final, account.ref) ? {} : { source: account.ref }) });
       }
     }
-    const builtWorkload = built?.objectsOf(workload.doc);
     workloads.push({
       key: documentKey(workload.doc),
       ref: workload.ref,
@@ -57,7 +57,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
       serviceAccount: account.ref,
       identities: identities.map((identity) => identity.ref),
       proxySidecar: options.proxySidecar && proxySidecarAllowed(workload, findings),
-      ...(builtWorkload && builtWorkload.length > 0 ? { built: uniqueRefs(builtWorkload.map((entry) => entry.object.ref)) } : {}),
+      ...(builtWorkload ? { built: builtWorkload } : {}),
     });
   }
 
@@ -128,8 +128,9 @@ function markBuiltIrsa(irsa: ReturnType<typeof planIrsa>, built: BuiltNames, acc
     if (refs) account.built = refs;
   }
   for (const workload of irsa.irsaWorkloads) {
-    const refs = refsOf(workloadDocs.get(workload.key));
-    if (refs) workload.built = refs;
+    const doc = workloadDocs.get(workload.key);
+    const asBuilt = doc ? built.workloadAsBuilt(doc) : null;
+    if (asBuilt) workload.built = asBuilt;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ObjectRef } from '../model/inventory.js';
+import type { BuiltWorkload } from '../model/plan.js';
 import type { Report } from './report.js';
 import { renderFindingLines } from './text.js';
 import { summaryLine } from './summary.js';
@@ -9,7 +10,7 @@ export function renderPlanText(report: Report, withFindings = true): string {
   const lines: string[] = [`Migration plan (phase ${plan.phase})`];
   lines.push('', `Workloads (${plan.workloads.length})`);
   for (const workload of plan.workloads) {
-    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}${builtAs(workload.ref, workload.built)}`);
+    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}${builtWorkloadAs(workload)}`);
   }
   lines.push('', `Service accounts (${plan.serviceAccounts.length})`);
   for (const account of plan.serviceAccounts) {
@@ -59,6 +60,17 @@ export function renderPlanText(report: Report, withFindings = true): string {
 
 /** --render: the names the kustomize builds give an object, when they are not its source name. */
 function builtAs(ref: ObjectRef, built: readonly ObjectRef[] | undefined): string {
-  if (!built || built.every((entry) => entry.namespace === ref.namespace && entry.name === ref.name)) return '';
+  if (!built || built.every((entry) => sameRef(entry, ref))) return '';
   return `\n    built as ${built.map((entry) => `${entry.namespace}/${entry.name}`).join(', ')}`;
+}
+
+/** --render: each build's name of a workload and of the service account its pods run under there. */
+function builtWorkloadAs(workload: { ref: ObjectRef; serviceAccount: ObjectRef; built?: readonly BuiltWorkload[] }): string {
+  const { built } = workload;
+  if (!built || built.every((entry) => sameRef(entry.ref, workload.ref) && sameRef(entry.serviceAccount, workload.serviceAccount))) return '';
+  return built.map((entry) => `\n    built as ${entry.ref.namespace}/${entry.ref.name} -> service account ${entry.serviceAccount.name}`).join('');
+}
+
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return a.namespace === b.namespace && a.name === b.name;
 }

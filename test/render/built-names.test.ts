@@ -51,8 +51,8 @@ describe('planning with --render builds', () => {
     ]);
     expect(result.workloads[0]?.serviceAccount).toEqual({ namespace: 'shop', name: 'billing-id-wi' });
     expect(result.workloads[0]?.built).toEqual([
-      { namespace: 'shop-prod', name: 'prod-billing' },
-      { namespace: 'shop-dev', name: 'billing-dev' },
+      { ref: { namespace: 'shop-prod', name: 'prod-billing' }, serviceAccount: { namespace: 'shop-prod', name: 'prod-billing-id-wi' } },
+      { ref: { namespace: 'shop-dev', name: 'billing-dev' }, serviceAccount: { namespace: 'shop-dev', name: 'billing-id-wi-dev' } },
     ]);
     expect(result.federatedCredentials.map((credential) => [credential.name, credential.subject, credential.sourceServiceAccount])).toEqual([
       ['wimigrate-shop-prod-prod-billing-id-wi', 'system:serviceaccount:shop-prod:prod-billing-id-wi', { namespace: 'shop', name: 'billing-id-wi' }],
