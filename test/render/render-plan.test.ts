@@ -6,8 +6,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { runCli, treeHash } from '../helpers/cli.js';
+import { ROOT, runCli, treeHash } from '../helpers/cli.js';
 import { kubectlAvailable, kubectlKustomize } from '../helpers/kubectl.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/shop');
@@ -90,6 +91,10 @@ describe.skipIf(!hasKubectl)('--render: the plan uses the built names and namesp
     expect(report.plan.serviceAccounts.map((account) => [account.action, account.built])).toEqual([
       ['create', [{ namespace: 'shop-prod', name: 'prod-billing-identity-wi' }, { namespace: 'shop-staging', name: 'billing-identity-wi-staging' }]],
     ]);
+    // The built names are part of the published report schema.
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8')) as object);
+    expect(validate(report)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
     const text = await runCli(['plan', '.', ...PLAN_FLAGS, '--fail-on', 'none'], { cwd: root });
     expect(text.stdout).toBe(readFileSync(path.join(GOLDEN, 'two-overlays.plan.txt'), 'utf8'));
     // federate --emit writes what the plan says: the built subjects.
@@ -105,8 +110,16 @@ describe.skipIf(!hasKubectl)('--render: the plan uses the built names and namesp
   it('the edits keep the source names, and once written the build runs the pods under exactly the accounts the credentials trust', async () => {
     const root = shop(['prod', 'staging']);
     const report = await planJson(root);
-    const migrate = await runCli(['migrate', '.', ...PLAN_FLAGS, '--write', '--fail-on', 'none', '-q'], { cwd: root });
+    const migrate = await runCli(['migrate', '.', ...PLAN_FLAGS, '--write', '--fail-on', 'none', '-q', '-f', 'json'], { cwd: root });
     expect(migrate.status).toBe(0);
+    // Every rewritten file passed verification (re-read, re-planned with the same builds, idempotent).
+    const migrated = JSON.parse(migrate.stdout) as PlanJson & { changes: { file: string; status: string }[] };
+    expect(migrated.findings.map((finding) => finding.id)).not.toContain('verification-failed');
+    expect(migrated.changes.map((change) => [change.file, change.status])).toEqual([
+      ['base/billing.yaml', 'modified'],
+      ['base/orders-sa.yaml', 'modified'],
+      ['base/orders.yaml', 'modified'],
+    ]);
     const billing = readFileSync(path.join(root, 'base/billing.yaml'), 'utf8');
     expect(billing).toContain('serviceAccountName: billing-identity-wi\n');
     expect(billing).toContain('  name: billing-identity-wi\n');
