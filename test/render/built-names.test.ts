@@ -66,6 +66,9 @@ describe('planning with --render builds', () => {
     const result = plan(files, builds);
     expect(result.serviceAccounts.map((account) => [account.action, account.built])).toEqual([['external', [{ namespace: 'shop-prod', name: 'billing-runner' }]]]);
     expect(result.federatedCredentials.map((credential) => credential.subject)).toEqual(['system:serviceaccount:shop-prod:billing-runner']);
+    expect(result.manualSteps.find((step) => step.id === 'annotate-external-service-account')?.text).toBe(
+      'Annotate service account shop-prod/billing-runner (defined outside the scanned files, named as the kustomize builds name it) with azure.workload.identity/client-id: 10000000-0000-0000-0000-000000079190.',
+    );
   });
 
   it('an IRSA patch file maps to the object it patches (same kind and source name), not to its own origin', () => {
