@@ -53,9 +53,13 @@ export function builtNames(builds: readonly RenderedBuild[]): BuiltNames {
             const builtName = workload.serviceAccountName === account.ref.name ? object.serviceAccountName : undefined;
             return { ref: object.ref, serviceAccount: { namespace, name: builtName ?? account.ref.name } };
           }
-          const existing = accountDoc ? objectsOf(accountDoc)?.find((candidate) => candidate.build === build && candidate.object.ref.namespace === namespace) : undefined;
-          // A service account the migration creates (or just created) beside the workload: the same kustomization renames it.
-          return { ref: object.ref, serviceAccount: existing?.object.ref ?? { namespace, name: withAffixesOf(object.ref.name, nameOf(workload.doc), account.ref.name) } };
+          // The workload's prefix and suffix, applied to the account: the same kustomizations rename both.
+          const expected = withAffixesOf(object.ref.name, nameOf(workload.doc), account.ref.name);
+          // Built from the same source twice in one build (two intermediate overlays), the account with the workload's affixes is its own.
+          const candidates = (accountDoc ? (objectsOf(accountDoc) ?? []) : []).filter((candidate) => candidate.build === build && candidate.object.ref.namespace === namespace);
+          const existing = candidates.find((candidate) => candidate.object.ref.name === expected) ?? candidates[0];
+          // Otherwise a service account the migration creates (or just created) beside the workload.
+          return { ref: object.ref, serviceAccount: existing?.object.ref ?? { namespace, name: expected } };
         }),
       );
     },

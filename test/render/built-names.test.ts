@@ -71,6 +71,29 @@ describe('planning with --render builds', () => {
     );
   });
 
+  it('one source built twice in one build (two intermediate overlays in one namespace): each workload gets the account with its own affixes', () => {
+    const files = { 'base/app.yaml': join(identity('billing-id', 'shop'), binding('billing-binding', 'shop', 'billing-id', 'billing'), deployment('billing', 'shop', { aadpodidbinding: 'billing' }, '      serviceAccountName: runner\n'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n  namespace: shop\n') };
+    const from = (name: string) => ({ file: 'base/app.yaml', name });
+    const builds: RenderedBuild[] = [
+      {
+        dir: 'all',
+        files: ['base/app.yaml'],
+        objects: [
+          object('ServiceAccount', 'shop', 'eu-runner', from('runner')),
+          object('ServiceAccount', 'shop', 'us-runner', from('runner')),
+          object('Deployment', 'shop', 'eu-billing', from('billing'), 'eu-runner'),
+          object('Deployment', 'shop', 'us-billing', from('billing'), 'us-runner'),
+        ],
+      },
+    ];
+    const result = plan(files, builds);
+    expect(result.workloads[0]?.built).toEqual([
+      { ref: { namespace: 'shop', name: 'eu-billing' }, serviceAccount: { namespace: 'shop', name: 'eu-runner' } },
+      { ref: { namespace: 'shop', name: 'us-billing' }, serviceAccount: { namespace: 'shop', name: 'us-runner' } },
+    ]);
+    expect(result.federatedCredentials.map((credential) => credential.subject)).toEqual(['system:serviceaccount:shop:eu-runner', 'system:serviceaccount:shop:us-runner']);
+  });
+
   it('an IRSA patch file maps to the object it patches (same kind and source name), not to its own origin', () => {
     const files = {
       'base/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: orders\n',
