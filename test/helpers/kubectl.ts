@@ -6,7 +6,7 @@
  * the --render suites with the reason, so that `npm test` passes on a fresh machine; in CI
  * (CI=true) it is an error, never a silent skip.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 
 const MINIMUM_KUSTOMIZE = 4;
 
@@ -28,9 +28,12 @@ function kubectlProblem(): string | null {
   return null;
 }
 
-/** What kubectl builds from a kustomization folder. */
-export function kubectlKustomize(dir: string): string {
-  const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${run.stderr}`);
-  return run.stdout;
+/** What kubectl builds from a kustomization folder; asynchronous, so the test worker keeps answering vitest meanwhile. */
+export function kubectlKustomize(dir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`kubectl kustomize ${dir} failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
 }

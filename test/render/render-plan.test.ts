@@ -127,7 +127,7 @@ describe.skipIf(!hasKubectl)('--render: the plan uses the built names and namesp
       ['prod', 'shop-prod', 'prod-billing-identity-wi', 'prod-billing'],
       ['staging', 'shop-staging', 'billing-identity-wi-staging', 'billing-staging'],
     ] as const) {
-      const built = kubectlKustomize(path.join(root, 'overlays', overlay));
+      const built = await kubectlKustomize(path.join(root, 'overlays', overlay));
       expect(built).toContain(`kind: ServiceAccount\nmetadata:\n  annotations:\n    azure.workload.identity/client-id: 3c9d2e41-7a5b-4f60-8e1d-2b3c4d5e6f70\n  name: ${account}\n  namespace: ${namespace}\n`);
       expect(built).toMatch(new RegExp(`name: ${workload}\\n  namespace: ${namespace}\\n[\\s\\S]*?serviceAccountName: ${account}\\n`));
       expect(report.plan.federatedCredentials.map((credential) => credential.subject)).toContain(`system:serviceaccount:${namespace}:${account}`);

@@ -44,8 +44,9 @@ describe.skipIf(binaries === null || !hasKubectl)('verify --render on a real kub
     expect(migrate.status).toBe(0);
     cluster = await startCluster(binaries!, { controllerManager: false });
     // The rollout: what kubectl builds from each overlay (the pod identity CRDs are not installed here).
-    const objects = ['prod', 'staging'].flatMap((overlay) =>
-      parseAllDocuments(kubectlKustomize(path.join(root, 'overlays', overlay)))
+    const builds = await Promise.all(['prod', 'staging'].map((overlay) => kubectlKustomize(path.join(root, 'overlays', overlay))));
+    const objects = builds.flatMap((built) =>
+      parseAllDocuments(built)
         .map((doc) => doc.toJS() as Record<string, unknown>)
         .filter((object) => object.kind === 'ServiceAccount' || object.kind === 'Deployment'),
     );
