@@ -2,7 +2,7 @@ import { groupAssignmentsByWorkload } from '../analyzers/group-assignments.js';
 import { documentKey, type ManifestDocument } from '../model/document.js';
 import { builtNames, sameRef, uniqueRefs, type BuiltNames } from './built-names.js';
 import type { Finding } from '../model/finding.js';
-import type { AzureIdentityEntry, Inventory, WorkloadEntry } from '../model/inventory.js';
+import type { AzureIdentityEntry, Inventory, ObjectRef, WorkloadEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
 import type { MigrationPlan, PlannedWorkload } from '../model/plan.js';
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
@@ -42,6 +42,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const requests: CredentialRequest[] = [];
   for (const { workload, account } of choices) {
     const identities = identitiesOf.get(workload) ?? [];
+    if (built?.objectsOf(workload.doc)?.length === 0) findings.push(unresolvedFinding(workload.kind, workload.ref, workload.doc));
     const builtWorkload = built?.workloadBuilds(workload, account, accountDocByRef.get(refString(account.ref))) ?? null;
     const finalAccounts = builtWorkload ? uniqueRefs(builtWorkload.map((entry) => entry.serviceAccount)) : null;
     if (finalAccounts) account.built = uniqueRefs([...(account.built ?? []), ...finalAccounts]);
@@ -68,7 +69,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const irsa = planIrsa(inventory, options, new Set([...excluded, ...workloads.map((workload) => workload.key)]));
   findings.push(...irsa.findings);
   const accountDocs = new Map(inventory.serviceAccounts.map((account) => [documentKey(account.doc), account.doc]));
-  if (built) markBuiltIrsa(irsa, built, accountDocs, new Map(inventory.irsaWorkloads.map(({ workload }) => [documentKey(workload.doc), workload.doc])));
+  if (built) findings.push(...markBuiltIrsa(irsa, built, accountDocs, new Map(inventory.irsaWorkloads.map(({ workload }) => [documentKey(workload.doc), workload.doc]))));
   const subjects = [
     ...irsa.irsaServiceAccounts.flatMap((account) =>
       (account.built ?? [account.ref]).map((ref) => ({
@@ -118,20 +119,29 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
 }
 
 /** --render: the IRSA service accounts and workloads as the builds that include them name them. */
-function markBuiltIrsa(irsa: ReturnType<typeof planIrsa>, built: BuiltNames, accountDocs: ReadonlyMap<string, ManifestDocument>, workloadDocs: ReadonlyMap<string, ManifestDocument>): void {
-  const refsOf = (doc: ManifestDocument | undefined) => {
-    const objects = doc ? built.objectsOf(doc) : null;
-    return objects && objects.length > 0 ? uniqueRefs(objects.map((entry) => entry.object.ref)) : null;
-  };
+function markBuiltIrsa(irsa: ReturnType<typeof planIrsa>, built: BuiltNames, accountDocs: ReadonlyMap<string, ManifestDocument>, workloadDocs: ReadonlyMap<string, ManifestDocument>): Finding[] {
+  const findings: Finding[] = [];
   for (const account of irsa.irsaServiceAccounts) {
-    const refs = refsOf(accountDocs.get(account.key));
-    if (refs) account.built = refs;
+    const doc = accountDocs.get(account.key);
+    const objects = doc ? built.objectsOf(doc) : null;
+    if (objects && objects.length > 0) account.built = uniqueRefs(objects.map((entry) => entry.object.ref));
+    else if (doc && objects?.length === 0) findings.push(unresolvedFinding('ServiceAccount', account.ref, doc));
   }
   for (const workload of irsa.irsaWorkloads) {
     const doc = workloadDocs.get(workload.key);
     const asBuilt = doc ? built.workloadAsBuilt(doc) : null;
     if (asBuilt) workload.built = asBuilt;
   }
+  return findings;
+}
+
+/** A file some build reads, but no built object comes from this document: the plan keeps its source names. */
+function unresolvedFinding(kind: string, ref: ObjectRef, doc: ManifestDocument): Finding {
+  return planFinding(
+    'render-name-unresolved',
+    `${kind} ${refString(ref)}: the kustomize builds that read ${doc.file} hold no ${kind} made from it (removed by a patch, or renamed other than by namePrefix or nameSuffix); its federated credentials use the source name and namespace`,
+    doc.location,
+  );
 }
 
 /** DESIGN §5: the proxy sidecar is Linux only, refused on hostNetwork, and keeps Jobs from completing. */

@@ -115,6 +115,17 @@ describe('planning with --render builds', () => {
     expect(result.federatedCredentials.map((credential) => credential.subject)).toEqual(['system:serviceaccount:a:a-orders', 'system:serviceaccount:b:orders']);
   });
 
+  it('a file a build reads but no built object comes from (removed by a patch): source names, and a finding says so', () => {
+    const files = { ...POD_IDENTITY, 'base/sa.yaml': `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: orders\n  namespace: shop\n  annotations:\n    eks.amazonaws.com/role-arn: ${ROLE}\n` };
+    const builds: RenderedBuild[] = [{ dir: 'prod', files: ['base/app.yaml', 'base/sa.yaml'], objects: [object('ConfigMap', 'shop-prod', 'prod-settings', null)] }];
+    const result = plan(files, builds);
+    expect(result.federatedCredentials.map((credential) => credential.subject)).toEqual(['system:serviceaccount:shop:billing-id-wi', 'system:serviceaccount:shop:orders']);
+    expect(result.findings.filter((finding) => finding.id === 'render-name-unresolved').map((finding) => [finding.severity, finding.location.file, finding.message])).toEqual([
+      ['warning', 'base/app.yaml', 'Deployment shop/billing: the kustomize builds that read base/app.yaml hold no Deployment made from it (removed by a patch, or renamed other than by namePrefix or nameSuffix); its federated credentials use the source name and namespace'],
+      ['warning', 'base/sa.yaml', 'ServiceAccount shop/orders: the kustomize builds that read base/sa.yaml hold no ServiceAccount made from it (removed by a patch, or renamed other than by namePrefix or nameSuffix); its federated credentials use the source name and namespace'],
+    ]);
+  });
+
   it('files no build reads keep their source names, and the plan carries no built names for them', () => {
     const builds: RenderedBuild[] = [{ dir: 'other', files: ['other/x.yaml'], objects: [object('Deployment', 'x', 'prod-billing', { file: 'other/x.yaml', name: 'billing' }, null)] }];
     const result = plan(POD_IDENTITY, builds);
