@@ -169,6 +169,23 @@ describe.skipIf(!hasKubectl)('--render: the plan uses the built names and namesp
     expect(subjects(report)).toContainEqual(['orders', 'system:serviceaccount:shop-eu:eu-orders']);
   });
 
+  it('an object a patch removes from the build: render-name-unresolved, and its credentials keep the source names', async () => {
+    const root = shop([]);
+    mkdirSync(path.join(root, 'overlays/lean'), { recursive: true });
+    writeFileSync(
+      path.join(root, 'overlays/lean/kustomization.yaml'),
+      ['namespace: shop-lean', 'namePrefix: lean-', 'resources:', '  - ../../base', 'patches:', '  - patch: |-', '      $patch: delete', '      apiVersion: apps/v1', '      kind: Deployment', '      metadata:', '        name: billing', ''].join('\n'),
+    );
+    const report = await planJson(root);
+    expect(report.findings.filter((finding) => finding.id === 'render-name-unresolved').map((finding) => [finding.location.file, finding.message])).toEqual([
+      ['base/billing.yaml', 'Deployment shop-lean/billing: the kustomize builds that read base/billing.yaml hold no Deployment made from it (removed by a patch, or renamed other than by namePrefix or nameSuffix); its federated credentials use the source name and namespace'],
+    ]);
+    expect(subjects(report)).toEqual([
+      ['id-billing', 'system:serviceaccount:shop-lean:billing-identity-wi'],
+      ['orders', 'system:serviceaccount:shop-lean:lean-orders'],
+    ]);
+  });
+
   it('a build that fails: render-failed names the kustomization, the others are still built, and its files keep their source names', async () => {
     const root = shop(['prod']);
     mkdirSync(path.join(root, 'overlays/broken'), { recursive: true });
