@@ -1,21 +1,14 @@
 import type { ManifestDocument } from '../model/document.js';
 import type { Inventory } from '../model/inventory.js';
 import type { AnalyzerOptions } from './analyzer-options.js';
-import { readWorkload, templatePathOf } from './inventory/find-pod-templates.js';
-import {
-  isPodIdentityKind,
-  readAzureIdentity,
-  readAzureIdentityBinding,
-  readPodIdentityException,
-} from './inventory/read-pod-identity-resources.js';
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
-import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
 import path from 'node:path';
-import { embeddedValues, stringValuesDocument } from './inventory/embedded-values.js';
+import { stringValuesDocument } from './inventory/embedded-values.js';
 import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { readValuesWorkloads } from './inventory/read-values.js';
 import { matchBindings } from './match-bindings.js';
+import { readDocumentEntry } from './read-document-entry.js';
 
 /** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
 export function collectInventory(documents: readonly ManifestDocument[], given: AnalyzerOptions): Inventory {
@@ -63,23 +56,32 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     const options = patchNamespaces.has(doc)
       ? patchNamespace === undefined ? given : { ...given, namespaceOverride: patchNamespace }
       : kustomized.size === 0 ? given : optionsOfFile(doc.file);
-    if (isPodIdentityKind(doc, 'AzureIdentity')) inventory.identities.push(readAzureIdentity(doc, options));
-    else if (isPodIdentityKind(doc, 'AzureIdentityBinding')) inventory.bindings.push(readAzureIdentityBinding(doc, options));
-    else if (isPodIdentityKind(doc, 'AzurePodIdentityException')) inventory.exceptions.push(readPodIdentityException(doc, options));
-    else if (doc.object.kind === 'ServiceAccount' && doc.object.apiVersion === 'v1') {
-      inventory.serviceAccounts.push(readServiceAccount(doc, options));
-    } else if (doc.object.kind === 'SecretProviderClass') {
-      const entry = readSecretProviderClass(doc, options);
-      if (entry) inventory.secretProviderClasses.push(entry);
-    } else if (doc.object.kind === undefined && doc.object.apiVersion === undefined) {
-      inventory.valuesDocuments.push(doc);
-    } else {
-      const embedded = embeddedValues(doc);
-      if (embedded.length > 0) inventory.gitOpsValues.push(...embedded.map((values) => ({ doc, values })));
-      else {
-        const templatePath = templatePathOf(doc);
-        if (templatePath) inventory.workloads.push(readWorkload(doc, templatePath, options));
-      }
+    const read = readDocumentEntry(doc, given, options);
+    switch (read.kind) {
+      case 'identity':
+        inventory.identities.push(read.entry);
+        break;
+      case 'binding':
+        inventory.bindings.push(read.entry);
+        break;
+      case 'exception':
+        inventory.exceptions.push(read.entry);
+        break;
+      case 'service-account':
+        inventory.serviceAccounts.push(read.entry);
+        break;
+      case 'secret-provider-class':
+        inventory.secretProviderClasses.push(read.entry);
+        break;
+      case 'values':
+        inventory.valuesDocuments.push(doc);
+        break;
+      case 'gitops-values':
+        for (const values of read.values) inventory.gitOpsValues.push({ doc, values });
+        break;
+      case 'workload':
+        inventory.workloads.push(read.entry);
+        break;
     }
   }
   inventory.valuesWorkloads = [

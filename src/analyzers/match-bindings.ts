@@ -19,7 +19,8 @@ export function identityOfBinding(
   binding: AzureIdentityBindingEntry,
   identitiesByRef: ReadonlyMap<string, AzureIdentityEntry>,
 ): AzureIdentityEntry | undefined {
-  if (binding.identityName === null) return undefined;
+  // A templated identity name is unknown until rendered (see matchBindings).
+  if (binding.identityName === null || binding.identityName.includes('{{')) return undefined;
   return identitiesByRef.get(refString({ namespace: binding.ref.namespace, name: binding.identityName }));
 }
 
@@ -42,7 +43,9 @@ export function matchBindings(inventory: Pick<Inventory, 'identities' | 'binding
   const identitiesByRef = indexIdentities(inventory.identities);
   const bindingsBySelector = new Map<string, AzureIdentityBindingEntry[]>();
   for (const binding of inventory.bindings) {
-    if (binding.selector === null) continue;
+    // A templated selector (`{{ .Values.selector }}`) is unknown until rendered: equal template
+    // text in two charts need not render equal, so it matches nothing.
+    if (binding.selector === null || binding.selector.includes('{{')) continue;
     const list = bindingsBySelector.get(binding.selector) ?? [];
     list.push(binding);
     bindingsBySelector.set(binding.selector, list);

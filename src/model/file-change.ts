@@ -23,6 +23,11 @@ export interface FileChange {
    * compare each document with its new text instead of whole files; absent when not known.
    */
   alignment?: Int32Array;
+  /**
+   * `after` as the pieces it was joined from, in the order of `alignment`: the diff reads them
+   * rather than `after`, which stays a rope and costs no memory of its own (text-pieces.ts).
+   */
+  afterPieces?: readonly string[];
 }
 
 export function isModified(change: FileChange): boolean {

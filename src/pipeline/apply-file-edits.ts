@@ -47,11 +47,13 @@ export function applyFileEdits(
       reason: refusal.reason,
     }));
     refused.push(...outcome.refused.map((refusal, index) => ({ file: source.file, docIndex: refusal.docIndex, ...skipped[index]! })));
+    const changed = outcome.editedPieces.length > 0;
     // A document whose only edit was to vanish leaves no content: remove the file.
-    const after = outcome.text.trim() === '' && source.text.trim() !== '' ? null : outcome.text;
-    if (after !== source.text || skipped.length > 0) {
-      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, alignment: outcome.alignment });
-      if (after !== null && after !== source.text) pieces.set(source.file, slicesOf(after, outcome.pieces, cache));
+    const emptied = changed && outcome.pieces.every(isBlank) && !isBlank(source.text);
+    if (changed || skipped.length > 0) {
+      const after = emptied ? null : changed ? outcome.text : source.text;
+      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, alignment: outcome.alignment, afterPieces: outcome.pieces });
+      if (after !== null && changed) pieces.set(source.file, outcome.pieces);
     }
   }
   const known = new Set(sources.map((source) => source.file));
@@ -62,22 +64,6 @@ export function applyFileEdits(
   return { changes: changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), refused, pieces };
 }
 
-/**
- * The pieces again, as slices of the file's new text (which holds the same characters): an
- * edited piece is a string of its own, and keeping both it and the new text until the second
- * pass doubles the memory of every edited document (about 20 MB at 80,000 documents). The
- * value cache is keyed by the same characters, so its entry is moved to the slice.
- */
-function slicesOf(text: string, pieces: readonly string[], cache: PlainValueCache | undefined): string[] {
-  let at = 0;
-  return pieces.map((piece) => {
-    const slice = text.slice(at, (at += piece.length));
-    const known = cache?.get(piece);
-    if (cache && known !== undefined) {
-      // Map keys compare by content: deleting first makes the slice the key that is kept.
-      cache.delete(piece);
-      cache.set(slice, known);
-    }
-    return slice;
-  });
+function isBlank(text: string): boolean {
+  return !/\S/.test(text);
 }

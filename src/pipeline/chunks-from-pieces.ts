@@ -1,39 +1,32 @@
 import type { SourceFormat } from '../model/document.js';
-import { chunksOf } from '../sources/parse-manifest-text.js';
 import type { DocumentChunk } from '../yaml/index.js';
+import { splitDocumentPieces } from '../yaml/split-documents.js';
+import { joinPieces } from '../yaml/text-pieces.js';
 
 /**
- * The document chunks of an edited file's new `text`, which is the concatenation of the new
- * texts of its old chunks (`pieces`, in order). The text is split again as a whole, so the chunks are exactly what reading the file
- * would give, even where an edit moved a boundary. Only each chunk's text is taken from the
- * piece that holds it (the piece itself when they coincide, else a slice of it, as when an edit
- * added a document after its own): the same characters, but from a string that already exists
- * (an unchanged chunk is the slice the edits were given, an edited one the string the edit made
- * and read back, whose hash the engine has computed already, so its lookup in the value cache
- * is quick). `pieceOf` names, for each chunk, the piece that is
- * exactly its text, if any.
+ * The document chunks of an edited file's new text, which is the concatenation of the new texts
+ * of its old chunks (`pieces`, in order). The pieces are split again as one text, so the chunks
+ * are exactly what reading the file would give, even where an edit moved a boundary (as when it
+ * added a document after its own), but without joining them (see text-pieces.ts). A chunk that
+ * is a whole piece has that piece as its text: an unchanged chunk the slice the edits were given,
+ * an edited one the string the edit made and read back, whose hash the engine has computed
+ * already, so its lookup in the value cache is quick. `pieceOf` names, for each chunk, the piece
+ * that is exactly its text, if any.
  */
-export function chunksFromPieces(text: string, pieces: readonly string[], format: SourceFormat): { chunks: DocumentChunk[]; pieceOf: (number | undefined)[] } {
-  const chunks = chunksOf(text, format);
+export function chunksFromPieces(pieces: readonly string[], format: SourceFormat): { chunks: DocumentChunk[]; pieceOf: (number | undefined)[] } {
+  const chunks =
+    format === 'json' ? [{ index: 0, start: 0, end: pieces.reduce((sum, piece) => sum + piece.length, 0), text: joinPieces(pieces), startLine: 0 }] : splitDocumentPieces(pieces);
   const pieceOf: (number | undefined)[] = [];
   let piece = 0;
   let pieceStart = 0;
   for (const chunk of chunks) {
-    // The piece that holds the chunk's first character (empty pieces hold none).
+    // The piece that starts where the chunk does (empty pieces hold nothing).
     while (piece < pieces.length - 1 && pieceStart + pieces[piece]!.length <= chunk.start) {
       pieceStart += pieces[piece]!.length;
       piece++;
     }
-    const holder = pieces[piece];
-    pieceOf.push(undefined);
-    // A chunk across pieces (an edit removed a boundary) keeps its slice of the text.
-    if (holder === undefined || chunk.end > pieceStart + holder.length) continue;
-    const whole = chunk.start === pieceStart && chunk.end === pieceStart + holder.length;
-    const same = whole ? holder : holder.slice(chunk.start - pieceStart, chunk.end - pieceStart);
-    // Checked, not assumed: the swap must never change a character the second pass reads.
-    if (chunk.text !== same) continue;
-    chunk.text = same;
-    if (whole) pieceOf[pieceOf.length - 1] = piece;
+    const whole = chunk.start === pieceStart && chunk.end === pieceStart + (pieces[piece]?.length ?? -1);
+    pieceOf.push(whole ? piece : undefined);
   }
   return { chunks, pieceOf };
 }

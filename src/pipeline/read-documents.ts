@@ -5,7 +5,8 @@ import type { ManifestDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { chunksFromPieces } from './chunks-from-pieces.js';
-import type { MigrationOptions, SourceText } from './run-migration.js';
+import type { MigrationOptions } from './run-migration.js';
+import { sliceOfSource, type SourceText } from './source-text.js';
 import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.js';
 
 /** Files the first pass edited: the chunk texts each was assembled from, and how it was read before. */
@@ -55,8 +56,11 @@ export function readDocuments(
   const readAll = options.plan.aws.trust.length > 0;
   const wanted = [...deferred.filter((chunk) => readAll || mentionsAny(chunk, inPlay)), ...unreadPods];
   if (wanted.length > 0) {
-    const texts = new Map(sources.map((source) => [source.file, source.text]));
-    const late = readDeferred(wanted, (file) => texts.get(file) ?? '', options.cache);
+    const byFile = new Map(sources.map((source) => [source.file, source]));
+    const late = readDeferred(wanted, (file, start, end) => {
+      const source = byFile.get(file);
+      return source ? sliceOfSource(source, start, end) : '';
+    }, options.cache);
     documents.push(...late.documents);
     findings.push(...late.findings);
   }
@@ -70,7 +74,7 @@ export function readDocuments(
 function parseSource(source: SourceText, options: MigrationOptions, alsoRead: RegExp | undefined, edited: EditedFiles | undefined): ParsedSource {
   const pieces = edited?.pieces.get(source.file);
   if (!pieces) return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
-  const { chunks, pieceOf } = chunksFromPieces(source.text, pieces, source.format);
+  const { chunks, pieceOf } = chunksFromPieces(pieces, source.format);
   const earlier = edited?.earlier.get(source.file);
   const before = edited?.textBefore(source.file);
   const known = (index: number) => {

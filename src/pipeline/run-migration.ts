@@ -1,5 +1,4 @@
 import { analyze, type AnalyzerOptions } from '../analyzers/index.js';
-import type { SourceFormat } from '../model/document.js';
 import type { FileChange } from '../model/file-change.js';
 import type { Finding } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
@@ -9,17 +8,15 @@ import type { PlanOptions } from '../planner/plan-options.js';
 import { chunksAt, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { transform } from '../transformers/index.js';
 import type { PlainValueCache } from '../yaml/index.js';
+import { sliceOfSource, type SourceText } from './source-text.js';
 import { affectedWorkloads } from './affected-workloads.js';
 import { applyFileEdits, type RefusedDocument } from './apply-file-edits.js';
 import { readDocuments, type EditedFiles } from './read-documents.js';
 import { sortFindings } from './sort-findings.js';
+import { templatedRefusalFindings } from './templated-refusals.js';
 import { verifyChanges } from './verify-changes.js';
 
-export interface SourceText {
-  file: string;
-  text: string;
-  format: SourceFormat;
-}
+export type { SourceText } from './source-text.js';
 
 export interface MigrationOptions {
   analyzer: AnalyzerOptions;
@@ -63,7 +60,7 @@ export function runPass(sources: readonly SourceText[], options: MigrationOption
     options.rewrite === false
       ? { plan: planMigration(analysis.inventory, options.plan), changes: [], pieces: new Map<string, readonly string[]>() }
       : planAndApply(sources, analysis.inventory, options, parsed);
-  findings.push(...analysis.findings, ...applied.plan.findings);
+  findings.push(...analysis.findings, ...applied.plan.findings, ...templatedRefusalFindings(applied.changes));
   return { parsed, inventory: analysis.inventory, findings, ...applied };
 }
 
@@ -86,7 +83,7 @@ function planAndApply(
   // Files were split into chunks when read: the edits work on the same chunks.
   const chunksOf = (source: SourceText) => {
     const read = parsed.get(source.file);
-    return read ? chunksAt(source.text, read.bounds) : undefined;
+    return read ? chunksAt((start, end) => sliceOfSource(source, start, end), read.bounds) : undefined;
   };
   for (let round = 1; ; round++) {
     const plan = planMigration(inventory, options.plan, excluded);

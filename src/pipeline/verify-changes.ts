@@ -22,7 +22,7 @@ export function verifyChanges(
   for (const source of sources) {
     const change = afterByFile.get(source.file);
     if (!change) second.push(source);
-    else if (change.after !== null) second.push({ ...source, text: change.after });
+    else if (change.after !== null) second.push({ ...source, text: change.after, pieces: first.pieces.get(source.file) });
   }
   for (const change of modified) {
     if (change.before === null && change.after !== null) second.push({ file: change.file, text: change.after, format: change.format });
@@ -69,7 +69,11 @@ export function verifyChanges(
   return { changes: changes.filter((change) => change.before !== null || change.after !== change.before), findings };
 }
 
-/** Findings are compared by rule, file and message: lines move when text is inserted above. */
+/**
+ * Findings are compared by rule, file and message: lines move when text is inserted above (and
+ * templated-file messages name lines, so their numbers do not count).
+ */
 function findingKey(finding: Finding): string {
-  return `${finding.id}\u0000${finding.location.file}\u0000${finding.message}`;
+  const message = finding.id === 'templated-file' ? finding.message.replace(/\d+/g, '#') : finding.message;
+  return `${finding.id}\u0000${finding.location.file}\u0000${message}`;
 }

@@ -59,7 +59,8 @@ export function chooseServiceAccounts(inputs: ServiceAccountInputs): ServiceAcco
 
   for (const { workload, identities } of inputs.groups) {
     const identity = identities[0];
-    if (!identity?.clientId) continue;
+    // A client id written as a template action (`{{ .Values.clientId }}`) is not known yet.
+    if (!identity?.clientId || identity.clientId.includes('{{')) continue;
     const namespace = workload.ref.namespace;
     const current = workload.serviceAccountName;
     let name: string;
@@ -87,6 +88,9 @@ export function chooseServiceAccounts(inputs: ServiceAccountInputs): ServiceAcco
 /** Fills the template and makes the result a valid DNS-1123 name (at most 63 characters, to be safe everywhere). */
 export function serviceAccountName(template: string, identity: string, workload: string, namespace: string): string {
   const filled = template.replaceAll('{identity}', identity).replaceAll('{workload}', workload).replaceAll('{namespace}', namespace);
+  // A templated workload name or namespace stays visible as such (cleaning it would make up a
+  // name): the name is then unknown, and nothing is written with it.
+  if (filled.includes('{{')) return filled;
   const cleaned = filled.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').slice(0, 63).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   return cleaned || 'workload-identity';
 }

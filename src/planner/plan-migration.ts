@@ -4,7 +4,7 @@ import { builtNames, sameRef, uniqueRefs, type BuiltNames } from './built-names.
 import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry, Inventory, ObjectRef, WorkloadEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
-import type { MigrationPlan, PlannedWorkload } from '../model/plan.js';
+import type { ManualStep, MigrationPlan, PlannedWorkload } from '../model/plan.js';
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
 import { CLIENT_ID_ANNOTATION, chooseServiceAccounts } from './choose-service-accounts.js';
 import { manualSteps } from './manual-steps.js';
@@ -16,6 +16,7 @@ import { planFinding } from './plan-findings.js';
 import type { PlanOptions } from './plan-options.js';
 import { planRemovals } from './plan-removals.js';
 import { planSecretProviderClasses } from './plan-secret-provider-classes.js';
+import { isTemplatedRef, templatedSubjectSteps, type TemplatedSubject } from './templated-subjects.js';
 
 /**
  * Inventory and options in, the migration plan out. Pure and deterministic. `excluded` holds
@@ -40,6 +41,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const accountDocByRef = new Map([...inventory.serviceAccounts].reverse().map((account) => [refString(account.ref), account.doc]));
   const workloads: PlannedWorkload[] = [];
   const requests: CredentialRequest[] = [];
+  const templated: TemplatedSubject[] = [];
   for (const { workload, account } of choices) {
     const identities = identitiesOf.get(workload) ?? [];
     if (built?.objectsOf(workload.doc)?.length === 0) findings.push(unresolvedFinding(workload.kind, workload.ref, workload.doc));
@@ -47,6 +49,10 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     const finalAccounts = builtWorkload ? uniqueRefs(builtWorkload.map((entry) => entry.serviceAccount)) : null;
     if (finalAccounts) account.built = uniqueRefs([...(account.built ?? []), ...finalAccounts]);
     for (const identity of identities) {
+      if (isTemplatedRef(account.ref)) {
+        templated.push({ identity: `AzureIdentity ${refString(identity.ref)}`, serviceAccount: account.ref, location: workload.doc.location });
+        continue;
+      }
       for (const final of finalAccounts ?? [account.ref]) {
         requests.push({ identity, namespace: final.namespace, serviceAccount: final.name, ...(sameRef(final, account.ref) ? {} : { source: account.ref }) });
       }
@@ -82,7 +88,10 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     ...irsa.valuesWorkloads.flatMap((entry) => (entry.source === 'irsa' && entry.serviceAccount ? [{ ref: entry.serviceAccount, identityName: entry.identityName, location: entry.location }] : [])),
     ...irsa.extraSubjects,
   ];
-  const irsaCredentials = planIrsaCredentials(subjects, irsa.roleIdentities, options.issuer);
+  for (const subject of subjects.filter((candidate) => isTemplatedRef(candidate.ref))) {
+    templated.push({ identity: `managed identity ${subject.identityName}`, serviceAccount: subject.ref, location: subject.location });
+  }
+  const irsaCredentials = planIrsaCredentials(subjects.filter((subject) => !isTemplatedRef(subject.ref)), irsa.roleIdentities, options.issuer);
   findings.push(...irsaCredentials.findings);
   credentials.push(...irsaCredentials.credentials);
   const permissions = planRoleAssignments(options.aws, irsa.roleIdentities);
@@ -115,7 +124,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     chartValues: irsa.chartValues,
     roleAssignments: permissions.roleAssignments,
   };
-  return { ...plan, manualSteps: manualSteps(plan, inventory, groups, unmigrated), findings };
+  return { ...plan, manualSteps: withTemplatedSteps(manualSteps(plan, inventory, groups, unmigrated), templatedSubjectSteps(templated)), findings };
 }
 
 /** --render: the IRSA service accounts and workloads as the builds that include them name them. */
@@ -156,6 +165,14 @@ function proxySidecarAllowed(workload: WorkloadEntry, findings: Finding[]): bool
   if (reason === null) return true;
   findings.push(planFinding('proxy-sidecar-not-applied', `No proxy sidecar for ${workload.kind} ${refString(workload.ref)}: ${reason}`, workload.doc.location));
   return false;
+}
+
+/** Credentials a template hides come right after the credentials of the plan, where a person creates them. */
+function withTemplatedSteps(steps: ManualStep[], templated: ManualStep[]): ManualStep[] {
+  if (templated.length === 0) return steps;
+  const credentials = steps.findIndex((step) => step.id === 'create-federated-credentials');
+  const at = (credentials === -1 ? steps.findIndex((step) => step.id === 'enable-workload-identity') : credentials) + 1;
+  return [...steps.slice(0, at), ...templated, ...steps.slice(at)];
 }
 
 function uniqueIdentities(identities: readonly (AzureIdentityEntry | undefined)[]): AzureIdentityEntry[] {

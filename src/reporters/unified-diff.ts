@@ -1,6 +1,7 @@
 // Only the array diff: the package's index loads every differ (about 25 ms at start-up).
 import { diffArrays } from 'diff/lib/diff/array.js';
 import type { FileChange } from '../model/file-change.js';
+import { sliceOfPieces } from '../yaml/text-pieces.js';
 
 const COLORS = { header: '\u001b[1m', hunk: '\u001b[36m', added: '\u001b[32m', removed: '\u001b[31m', reset: '\u001b[0m' };
 const CONTEXT = 3;
@@ -17,7 +18,7 @@ export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean
       `--- ${change.before === null ? '/dev/null' : `a/${name}`}`,
       `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`,
     ];
-    const body = [...header.slice(1), ...hunkLines(change.before ?? '', change.after ?? '', change.alignment)];
+    const body = [...header.slice(1), ...hunkLines(change.before ?? '', change.after ?? '', change.alignment, change.afterPieces)];
     out += `${header[0]}\n${(color ? body.map(colorize) : body).join('\n')}\n`;
   }
   return out;
@@ -37,30 +38,42 @@ interface ChangeBlock {
  * The hunks of a line diff. Each pair of corresponding pieces (one document and its new text,
  * when the change says how they align) is compared on its own: lines the two share at the start
  * and the end are set aside, and jsdiff aligns only the part between. The hunks then take their
- * context from the whole file, so it is always the file's real context.
+ * context from the whole file, so it is always the file's real context. The new text is read
+ * through its pieces when the change has them, so that it is never built whole.
  */
-function hunkLines(before: string, after: string, alignment: Int32Array | undefined): string[] {
+function hunkLines(before: string, after: string, alignment: Int32Array | undefined, afterPieces: readonly string[] | undefined): string[] {
   const lineStarts = lineStartsOf(before);
   const blocks: ChangeBlock[] = [];
+  const pairs = piecePairs(before, after, alignment, afterPieces);
   let beforeAt = 0;
-  let afterAt = 0;
-  const compare = (beforeEnd: number, afterEnd: number) => {
-    if (before.slice(beforeAt, beforeEnd) !== after.slice(afterAt, afterEnd)) {
-      blocks.push(...changeBlocks(before, beforeAt, beforeEnd, after, afterAt, afterEnd, lineStarts));
-    }
+  for (const { beforeEnd, afterText } of pairs) {
+    if (before.slice(beforeAt, beforeEnd) !== afterText) blocks.push(...changeBlocks(before, beforeAt, beforeEnd, afterText, lineStarts));
     beforeAt = beforeEnd;
-    afterAt = afterEnd;
-  };
-  if (alignment && isUsable(alignment, before.length, after.length)) {
-    for (let at = 0; at < alignment.length; at += 2) {
-      const beforeEnd = alignment[at]!;
-      const afterEnd = alignment[at + 1]!;
-      // Pieces are compared line by line: a cut that is not at a line start in both texts is passed over.
-      if (isLineStart(before, beforeEnd) && isLineStart(after, afterEnd)) compare(beforeEnd, afterEnd);
-    }
   }
-  compare(before.length, after.length);
   return hunksOf(blocks, before, lineStarts);
+}
+
+/**
+ * The pieces to compare: where `before` ends each and the new text of each. Pieces are compared
+ * line by line, so a cut that is not at a line start in both texts joins its two neighbours;
+ * without a usable alignment the files are compared whole.
+ */
+function piecePairs(before: string, after: string, alignment: Int32Array | undefined, afterPieces: readonly string[] | undefined): { beforeEnd: number; afterText: string }[] {
+  const afterLength = afterPieces ? afterPieces.reduce((sum, piece) => sum + piece.length, 0) : after.length;
+  if (!alignment || alignment.length === 0 || !isUsable(alignment, before.length, afterLength)) return [{ beforeEnd: before.length, afterText: after }];
+  const pairs: { beforeEnd: number; afterText: string }[] = [];
+  const cutAfter = (from: number, to: number) => (afterPieces ? sliceOfPieces(afterPieces, from, to) : after.slice(from, to));
+  let afterAt = 0;
+  for (let at = 0; at < alignment.length; at += 2) {
+    const beforeEnd = alignment[at]!;
+    const afterEnd = alignment[at + 1]!;
+    const last = at + 2 >= alignment.length;
+    const afterEndsLine = afterEnd === 0 || afterEnd === afterLength || cutAfter(afterEnd - 1, afterEnd) === '\n';
+    if (!last && !(isLineStart(before, beforeEnd) && afterEndsLine)) continue;
+    pairs.push({ beforeEnd: last ? before.length : beforeEnd, afterText: cutAfter(afterAt, last ? afterLength : afterEnd) });
+    afterAt = last ? afterLength : afterEnd;
+  }
+  return pairs;
 }
 
 function isLineStart(text: string, offset: number): boolean {
@@ -82,21 +95,23 @@ function isUsable(alignment: Int32Array, beforeLength: number, afterLength: numb
 /**
  * The changed lines of one piece pair. The part that differs is found by comparing characters
  * (large pieces with one edit are not split into lines outside it) and widened to whole lines.
- * A piece pair starts at a line start in both texts, so the lines line up.
+ * A piece pair starts at a line start in both texts, so the lines line up. `after` is the new
+ * text of `before` from `beforeStart` to `beforeEnd`.
  */
-function changeBlocks(before: string, beforeStart: number, beforeEnd: number, after: string, afterStart: number, afterEnd: number, lineStarts: readonly number[]): ChangeBlock[] {
-  const shortest = Math.min(beforeEnd - beforeStart, afterEnd - afterStart);
-  const prefix = commonLength(shortest, (at, length) => before.slice(beforeStart + at, beforeStart + at + length) === after.slice(afterStart + at, afterStart + at + length));
+function changeBlocks(before: string, beforeStart: number, beforeEnd: number, after: string, lineStarts: readonly number[]): ChangeBlock[] {
+  const afterEnd = after.length;
+  const shortest = Math.min(beforeEnd - beforeStart, afterEnd);
+  const prefix = commonLength(shortest, (at, length) => before.slice(beforeStart + at, beforeStart + at + length) === after.slice(at, at + length));
   const suffix = commonLength(shortest - prefix, (at, length) => before.slice(beforeEnd - at - length, beforeEnd - at) === after.slice(afterEnd - at - length, afterEnd - at));
   const windowStart = prefix === 0 ? 0 : Math.max(beforeStart, before.lastIndexOf('\n', beforeStart + prefix - 1) + 1) - beforeStart;
   // The common end may start mid-line in either text (the shared end of `a\n\n` and `b\n` is one
   // line break): then the window takes the rest of that line, the same characters in both.
   const commonEnd = beforeEnd - suffix;
-  const atLineStart = (commonEnd === beforeStart || before[commonEnd - 1] === '\n') && (afterEnd - suffix === afterStart || after[afterEnd - suffix - 1] === '\n');
+  const atLineStart = (commonEnd === beforeStart || before[commonEnd - 1] === '\n') && (afterEnd - suffix === 0 || after[afterEnd - suffix - 1] === '\n');
   const lineEnd = atLineStart ? commonEnd : Math.min(beforeEnd, nextLineStart(before, commonEnd));
   const widen = lineEnd - commonEnd;
   const a = splitLines(before.slice(beforeStart + windowStart, lineEnd));
-  const b = splitLines(after.slice(afterStart + windowStart, afterEnd - suffix + widen));
+  const b = splitLines(after.slice(windowStart, afterEnd - suffix + widen));
   let same = 0;
   while (same < a.length && same < b.length && a[same] === b[same]) same++;
   let sameEnd = 0;

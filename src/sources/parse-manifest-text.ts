@@ -2,6 +2,7 @@ import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../mo
 import type { Finding } from '../model/finding.js';
 import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
 import { hasTemplateActions, mayBeRelevant, mayBeRelevantOrAlso, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
+import { readTemplatedChunk } from './read-templated-chunk.js';
 import { sourceFinding } from './source-findings.js';
 
 export interface ParsedSource {
@@ -105,7 +106,13 @@ export function parseManifestText(
     if (decision.counted) documentCount++;
     if (decision.kind === 'skip') continue;
     if (decision.kind === 'templated') {
-      for (const line of decision.lines) templatedLines.push(line + chunk.startLine);
+      // Read what can be read; report what cannot, and the settings that are themselves templated.
+      const template = readTemplatedChunk(chunk, cache);
+      if (template === null) for (const line of decision.lines) templatedLines.push(line + chunk.startLine);
+      else {
+        templatedLines.push(...template.templatedSettingLines);
+        if (!template.read.isEmpty) documents.push(...objectsOf(file, format, template.read, template.value));
+      }
       continue;
     }
     if (decision.kind === 'deferred') {
@@ -149,13 +156,13 @@ function boundsOf(chunks: readonly DocumentChunk[]): Int32Array {
   return bounds;
 }
 
-/** The chunks of `text` at `bounds` (which must come from the same text). */
-export function chunksAt(text: string, bounds: Int32Array): DocumentChunk[] {
+/** The chunks of a text at `bounds` (which must come from the same text), cut by `slice`. */
+export function chunksAt(slice: (start: number, end: number) => string, bounds: Int32Array): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   for (let at = 0; at < bounds.length; at += 3) {
     const start = bounds[at]!;
     const end = bounds[at + 1]!;
-    chunks.push({ index: at / 3, start, end, text: text.slice(start, end), startLine: bounds[at + 2]! });
+    chunks.push({ index: at / 3, start, end, text: slice(start, end), startLine: bounds[at + 2]! });
   }
   return chunks;
 }
@@ -180,13 +187,13 @@ export function unreadPodChunks(file: string, text: string, format: SourceFormat
 /** Reads deferred documents; they hold neither templating nor aliases, so only YAML errors can occur. */
 export function readDeferred(
   deferred: readonly DeferredChunk[],
-  textOf: (file: string) => string,
+  sliceOf: (file: string, start: number, end: number) => string,
   cache?: PlainValueCache,
 ): { documents: ManifestDocument[]; findings: Finding[] } {
   const documents: ManifestDocument[] = [];
   const findings: Finding[] = [];
   for (const { file, format, chunk: where } of deferred) {
-    const chunk = { ...where, text: textOf(file).slice(where.start, where.end) };
+    const chunk = { ...where, text: sliceOf(file, where.start, where.end) };
     const read = readChunk(chunk, cache);
     if (read.problem) findings.push(sourceFinding('yaml-error', read.problem.message, { file, line: read.problem.line, col: read.problem.col }));
     else if (!read.isEmpty) documents.push(...objectsOf(file, format, read, read.value));

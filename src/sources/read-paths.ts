@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SourceFormat } from '../model/document.js';
@@ -64,7 +64,7 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
       problem('file-too-large', file, `${size} bytes, over the limit of ${options.maxFileBytes}`);
       return;
     }
-    const text = decodeText(readFileSync(absolute));
+    const text = decodeText(readWhole(absolute, size));
     if (text === null) {
       problem('not-text-file', file, 'binary or not UTF-8');
       return;
@@ -132,6 +132,33 @@ function looksLikeJson(text: string): boolean {
   const start = text.charCodeAt(0) === UTF8_BOM ? 1 : 0;
   const head = text.slice(start, start + 200).trimStart();
   return (head.startsWith('{') && !head.startsWith('{{')) || head.startsWith('[');
+}
+
+/**
+ * One buffer for every file read, grown to the largest: a buffer per file is memory outside the
+ * JavaScript heap, which the process keeps after the buffers are collected (tens of megabytes for
+ * a large repository), and a file is decoded into a string at once anyway.
+ */
+let readBuffer = Buffer.alloc(0);
+
+/** The bytes of a file of about `size` bytes (it may have changed since): a view of readBuffer. */
+function readWhole(absolute: string, size: number): Buffer {
+  const fd = openSync(absolute, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const grown = Buffer.allocUnsafe(Math.max(size + 1, readBuffer.length * 2, 65536));
+        readBuffer.copy(grown, 0, 0, length);
+        readBuffer = grown;
+      }
+      const count = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (count === 0) return readBuffer.subarray(0, length);
+      length += count;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Null for binary content (a NUL byte) or bytes that are not valid UTF-8. */

@@ -65,14 +65,5 @@ export function relevantLines(text: string, firstLine = 1): number[] {
   return lines;
 }
 
-/**
- * Go/Helm template actions in a position where they make the text invalid or meaningless
- * YAML: a line that starts with `{{`, or a plain (unquoted) value or list item that does.
- * A `{{ }}` inside a quoted string or a block scalar (an alert template in a ConfigMap, say)
- * is ordinary text and does not count.
- */
-const TEMPLATE_ACTION = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"{][^#'"]*?:[ \t]+)?\{\{/m;
-
-export function hasTemplateActions(text: string): boolean {
-  return text.includes('{{') && TEMPLATE_ACTION.test(text);
-}
+// Where template actions make a document a template: see src/yaml/templating.ts.
+export { hasTemplateActions } from '../yaml/templating.js';

@@ -33,13 +33,72 @@ export function fastPlainValue(text: string, cache?: PlainValueCache): { value: 
   let result: { value: unknown } | null = null;
   if (!ALIAS.test(text)) {
     try {
-      result = { value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) };
+      result = { value: detachStrings(jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }), copiesFor(cache)) };
     } catch {
       result = null;
     }
   }
   cache?.set(text, result);
   return result;
+}
+
+/** Strings this short are copied rather than sliced by the engine. */
+const SHORTEST_SLICE = 13;
+
+/**
+ * js-yaml reads a copy of the text it is given (it appends a terminator), and every longer string
+ * it returns is the engine's slice of that copy: one kept value would keep the whole copy, a
+ * second copy of every document read (about 20 MB at 80,000 documents). Each such string is
+ * replaced, in place while the value is still only the parser's, by a copy of its own, shared by
+ * every equal string of the run (`copies`): names, labels and images repeat across documents.
+ */
+function detachStrings<T>(value: T, copies: Map<string, string>): T {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item === 'string') {
+        if (item.length >= SHORTEST_SLICE) value[index] = sharedCopy(item, copies);
+      } else if (typeof item === 'object' && item !== null) detachStrings(item, copies);
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) {
+      const field = fields[key];
+      if (typeof field === 'string') {
+        if (field.length >= SHORTEST_SLICE) fields[key] = sharedCopy(field, copies);
+      } else if (typeof field === 'object' && field !== null) detachStrings(field, copies);
+    }
+  }
+  return value;
+}
+
+/** The run's copies of strings, kept with its value cache (a run without one shares none). */
+const copiesByCache = new WeakMap<PlainValueCache, Map<string, string>>();
+
+function copiesFor(cache: PlainValueCache | undefined): Map<string, string> {
+  if (!cache) return new Map();
+  let copies = copiesByCache.get(cache);
+  if (!copies) copiesByCache.set(cache, (copies = new Map()));
+  return copies;
+}
+
+function sharedCopy(text: string, copies: Map<string, string>): string {
+  let copy = copies.get(text);
+  if (copy === undefined) {
+    copy = ownCopy(text);
+    copies.set(copy, copy);
+  }
+  return copy;
+}
+
+/**
+ * A string with characters of its own: the join is a rope until its first read makes the engine
+ * copy it flat, and the garbage collector then drops the rope for the copy.
+ */
+function ownCopy(text: string): string {
+  const copy = text.slice(0, 1) + text.slice(1);
+  copy.charCodeAt(0);
+  return copy;
 }
 
 /**

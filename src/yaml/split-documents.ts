@@ -1,3 +1,5 @@
+import { joinPieces, sliceOfPieces } from './text-pieces.js';
+
 export interface DocumentChunk {
   index: number;
   /** Offsets of the chunk in the file text. */
@@ -17,47 +19,64 @@ export interface DocumentChunk {
  * Concatenating the chunk texts gives the input back.
  */
 export function splitDocuments(text: string): DocumentChunk[] {
+  return splitDocumentPieces([text]);
+}
+
+/**
+ * splitDocuments of the pieces' concatenation, read piece by piece so that the whole text is never
+ * built (see text-pieces.ts). Each piece but the last must end a line, which the new texts of
+ * document chunks do; otherwise the pieces are joined first. A chunk's text is the piece itself
+ * when they coincide.
+ */
+export function splitDocumentPieces(pieces: readonly string[]): DocumentChunk[] {
+  if (pieces.some((piece, index) => index < pieces.length - 1 && piece.length > 0 && !piece.endsWith('\n'))) {
+    return splitDocumentPieces([joinPieces(pieces)]);
+  }
   const chunks: DocumentChunk[] = [];
   let start = 0;
   let startLine = 0;
   let line = 0;
   // A byte-order mark belongs to chunk 0 but is not content: the first line is read after it.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let position = bom;
+  const bom = pieces.find((piece) => piece.length > 0)?.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Directives may only come before any content or after a `...` end marker.
   let expectingDirectives = true;
   let directiveStart = -1;
   let directiveLine = 0;
-  while (position < text.length) {
-    const code = text.charCodeAt(position);
-    if (code === 45 /* - */ && isMarkerAt(text, position, 45)) {
-      const at = directiveStart === -1 ? position : directiveStart;
-      // Nothing but the BOM before the first marker: the marker line stays in chunk 0 with it.
-      if (at > (start === 0 ? bom : start)) {
-        chunks.push({ index: chunks.length, start, end: at, text: text.slice(start, at), startLine });
-        start = at;
-        startLine = directiveStart === -1 ? line : directiveLine;
+  let base = 0;
+  for (const text of pieces) {
+    let position = base === 0 ? bom : 0;
+    while (position < text.length) {
+      const code = text.charCodeAt(position);
+      if (code === 45 /* - */ && isMarkerAt(text, position, 45)) {
+        const at = directiveStart === -1 ? base + position : directiveStart;
+        // Nothing but the BOM before the first marker: the marker line stays in chunk 0 with it.
+        if (at > (start === 0 ? bom : start)) {
+          chunks.push({ index: chunks.length, start, end: at, text: sliceOfPieces(pieces, start, at), startLine });
+          start = at;
+          startLine = directiveStart === -1 ? line : directiveLine;
+        }
+        expectingDirectives = false;
+        directiveStart = -1;
+      } else if (code === 46 /* . */ && isMarkerAt(text, position, 46)) {
+        expectingDirectives = true;
+      } else if (code === 37 /* % */ && expectingDirectives) {
+        if (directiveStart === -1) {
+          directiveStart = base + position;
+          directiveLine = line;
+        }
+      } else if (expectingDirectives && !isBlankOrComment(text, position)) {
+        expectingDirectives = false;
+        directiveStart = -1;
       }
-      expectingDirectives = false;
-      directiveStart = -1;
-    } else if (code === 46 /* . */ && isMarkerAt(text, position, 46)) {
-      expectingDirectives = true;
-    } else if (code === 37 /* % */ && expectingDirectives) {
-      if (directiveStart === -1) {
-        directiveStart = position;
-        directiveLine = line;
-      }
-    } else if (expectingDirectives && !isBlankOrComment(text, position)) {
-      expectingDirectives = false;
-      directiveStart = -1;
+      const newline = text.indexOf('\n', position);
+      if (newline === -1) break;
+      position = newline + 1;
+      line++;
     }
-    const newline = text.indexOf('\n', position);
-    if (newline === -1) break;
-    position = newline + 1;
-    line++;
+    base += text.length;
   }
-  if (start < text.length || chunks.length === 0) {
-    chunks.push({ index: chunks.length, start, end: text.length, text: text.slice(start), startLine });
+  if (start < base || chunks.length === 0) {
+    chunks.push({ index: chunks.length, start, end: base, text: sliceOfPieces(pieces, start, base), startLine });
   }
   return chunks;
 }

@@ -22,6 +22,8 @@ export interface EditOutcome {
   refused: EditRefusal[];
   /** The new text of each document chunk, in order: `text` is their concatenation. */
   pieces: string[];
+  /** Which pieces the edits changed (the others are their old chunk's text), by index. */
+  editedPieces: number[];
   /** Where each document ends in the old text and its new text ends in `text`: see FileChange.alignment. */
   alignment: Int32Array;
 }

@@ -43,7 +43,11 @@ describe.skipIf(!existsSync(CORPUS))('real-world corpus (../shared/corpus)', () 
         console.log(`\n${rows.map((row) => `${row.disposition.padEnd(12)} ${row.file}${row.detail ? `  (${row.detail})` : ''}`).join('\n')}`);
         console.log(`\ncorpus dispositions: ${[...counts].map(([key, value]) => `${key} ${value}`).join(', ')}`);
         expect(counts.get('changed') ?? 0).toBeGreaterThanOrEqual(5);
-        expect(counts.get('templated') ?? 0).toBeGreaterThanOrEqual(20);
+        // Templates are read where their masked text is YAML: those whose identity settings are
+        // themselves templated (or that do not read) are still reported with their lines.
+        expect(counts.get('templated') ?? 0).toBeGreaterThanOrEqual(15);
+        const readTemplates = rows.filter((row) => row.disposition !== 'templated' && /\{\{-?\s*(?:include|\.)/.test(files.find((file) => file.file === row.file)?.text ?? ''));
+        expect(readTemplates.length).toBeGreaterThanOrEqual(5);
       }
     }
   });

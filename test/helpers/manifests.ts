@@ -6,7 +6,7 @@ import { parseManifestText, readDeferred, unreadPodChunks } from '../../src/sour
 export function documentsFrom(files: Record<string, string>): ManifestDocument[] {
   return Object.entries(files).flatMap(([file, text]) => {
     const parsed = parseManifestText(file, text, file.endsWith('.json') ? 'json' : 'yaml');
-    const late = readDeferred([...parsed.deferred, ...unreadPodChunks(file, text, file.endsWith('.json') ? 'json' : 'yaml')], () => text);
+    const late = readDeferred([...parsed.deferred, ...unreadPodChunks(file, text, file.endsWith('.json') ? 'json' : 'yaml')], (_, start, end) => text.slice(start, end));
     const error = [...parsed.findings, ...late.findings].find((finding) => finding.id === 'yaml-error');
     if (error) throw new Error(`${file}: ${error.message}`);
     return [...parsed.documents, ...late.documents];

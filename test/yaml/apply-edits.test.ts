@@ -63,7 +63,7 @@ describe('applyEdits safety net', () => {
 
   it('treats string path segments as list indexes in lists', () => {
     const outcome = applyEdits('a:\n- x\n- y\n', 'yaml', [{ op: 'set', docIndex: 0, path: ['a', '1'], value: 'z' }]);
-    expect(outcome).toEqual({ text: 'a:\n- x\n- z\n', refused: [], pieces: ['a:\n- x\n- z\n'], alignment: Int32Array.from([11, 11]) });
+    expect(outcome).toEqual({ text: 'a:\n- x\n- z\n', refused: [], pieces: ['a:\n- x\n- z\n'], editedPieces: [0], alignment: Int32Array.from([11, 11]) });
   });
 
   it('appending to a missing list is refused', () => {

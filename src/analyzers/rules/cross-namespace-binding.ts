@@ -13,7 +13,8 @@ export const crossNamespaceBinding: Rule = {
   fix: 'Nothing to change in the manifests: the federated credential is planned for the pod\'s own namespace. Check that nobody relies on the binding\'s namespace.',
   check({ inventory }) {
     return inventory.assignments
-      .filter(({ workload, binding }) => workload.ref.namespace !== binding.ref.namespace)
+      // A templated namespace (`{{ .Release.Namespace }}`) is only known once rendered: maybe the same.
+      .filter(({ workload, binding }) => workload.ref.namespace !== binding.ref.namespace && !workload.ref.namespace.includes('{{'))
       .map(({ workload, binding, identity }) => ({
         message: `AzureIdentityBinding ${refString(binding.ref)} gives ${refString(identity.ref)} to ${workload.kind} ${refString(workload.ref)} in another namespace (cluster-wide matching)`,
         location: binding.doc.locate(['spec']),
