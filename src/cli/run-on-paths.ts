@@ -6,7 +6,10 @@ import { sortFindings } from '../pipeline/sort-findings.js';
 import { readPaths, readStdinSync, type SourceFile } from '../sources/read-paths.js';
 import { CONFIG_FILE_NAME } from './load-config.js';
 import { EXIT } from './exit-codes.js';
-import { renderKustomizations } from './render-kustomize.js';
+import { renderKustomizations, type RenderResult } from './render-kustomize.js';
+import { isKustomization, readKustomization } from '../analyzers/inventory/read-kustomizations.js';
+import type { KustomizationEntry } from '../model/inventory.js';
+import { parseManifestText } from '../sources/parse-manifest-text.js';
 import { PLAN_FINDINGS } from '../planner/plan-findings.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { startProgress } from './progress.js';
@@ -29,19 +32,30 @@ export function runOnPaths(options: ResolvedOptions, cwd = process.cwd(), rewrit
   // The project's config file, identity map and AWS inputs are not manifests.
   const isInput = (file: SourceFile) => file.absolutePath !== null && (file.absolutePath === options.configFile || options.inputPaths.some((input) => file.absolutePath === input || file.absolutePath!.startsWith(`${input}${path.sep}`)));
   const sources = [...read.files.filter((file) => !isInput(file) && path.basename(file.file) !== CONFIG_FILE_NAME), ...extraSources];
-  const result = runMigration(sources, { analyzer: options.analyzer, plan: options.plan, rewrite });
-  result.findings = sortFindings([...read.findings, ...result.findings, ...(options.render ? renderedFindings(result, options) : [])]);
+  // --render builds before planning: the plan takes the built names and namespaces as data.
+  const render = options.render ? renderKustomizations(kustomizationsOf(sources), { cwd, defaultNamespace: options.analyzer.defaultNamespace, sources }) : null;
+  const plan = render ? { ...options.plan, rendered: render.builds } : options.plan;
+  const result = runMigration(sources, { analyzer: options.analyzer, plan, rewrite });
+  result.findings = sortFindings([...read.findings, ...result.findings, ...(render ? renderedFindings(render, options) : [])]);
   progress.done();
   const missingPaths = options.paths.filter((given) => given !== '-' && !existsSync(path.resolve(cwd, given)));
   return { result, sources, missingPaths };
 }
 
+/** The kustomizations among the files, read before the pipeline runs so that --render can build them first. */
+function kustomizationsOf(sources: readonly SourceFile[]): KustomizationEntry[] {
+  return sources
+    .filter((source) => KUSTOMIZATION_NAMES.has(path.basename(source.file)))
+    .flatMap((source) => parseManifestText(source.file, source.text, source.format).documents.filter(isKustomization).map(readKustomization));
+}
+
+const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
 /**
  * The findings of the built kustomizations (--render), each built output analyzed on its own:
  * the final names and namespaces show in them. Nothing there is rewritten.
  */
-function renderedFindings(result: MigrationResult, options: ResolvedOptions): Finding[] {
-  const { rendered, findings } = renderKustomizations(result.inventory.kustomizations);
+function renderedFindings({ rendered, findings }: RenderResult, options: ResolvedOptions): Finding[] {
   // What the analyzers say of the built output; the plan's own findings would only repeat the sources'.
   const analyses = rendered.map((source) => runMigration([source], { analyzer: options.analyzer, plan: options.plan, rewrite: false }).findings.filter((finding) => !(finding.id in PLAN_FINDINGS)));
   return [...findings, ...analyses.flat()];

@@ -33,8 +33,10 @@ export interface PlannedFederatedCredential {
   identity: ObjectRef;
   /** IRSA only: the IAM role the credential replaces. */
   roleArn?: string;
-  /** The service account whose tokens it trusts. */
+  /** The service account whose tokens it trusts (with --render, as the kustomize build names it). */
   serviceAccount: ObjectRef;
+  /** --render: the service account as the source files name it, when the build renames it or moves it to another namespace. */
+  sourceServiceAccount?: ObjectRef;
 }
 
 /**
@@ -67,6 +69,8 @@ export interface PlannedIrsaServiceAccount {
   tokenExpiration: number | null;
   /** Keys of the workload documents whose pods run under it. */
   workloads: string[];
+  /** --render: what the kustomize builds that include it name it (one per build); absent when none does. */
+  built?: ObjectRef[];
 }
 
 /** Pods configured by Helm values (read-values.ts) that move to Workload ID. */
@@ -105,6 +109,14 @@ export interface PlannedIrsaWorkload {
   ref: ObjectRef;
   kind: string;
   serviceAccount: ObjectRef;
+  /** --render: the workload as the kustomize builds that include it name it, one per build. */
+  built?: BuiltWorkload[];
+}
+
+/** --render: a workload as one kustomize build names it, and the service account its pods run under there. */
+export interface BuiltWorkload {
+  ref: ObjectRef;
+  serviceAccount: ObjectRef;
 }
 
 /**
@@ -123,6 +135,11 @@ export interface PlannedServiceAccount {
   identity: ObjectRef;
   /** Keys of the workload documents that run under it. */
   workloads: string[];
+  /**
+   * --render: the service account as the kustomize builds that include its workloads name it (a
+   * created one gets the same prefix and suffix as the workload beside it); absent when none does.
+   */
+  built?: ObjectRef[];
 }
 
 export interface PlannedWorkload {
@@ -134,6 +151,8 @@ export interface PlannedWorkload {
   /** Every identity the workload receives today; the first is the one its service account carries. */
   identities: ObjectRef[];
   proxySidecar: boolean;
+  /** --render: the workload as the kustomize builds that include it name it, one per build. */
+  built?: BuiltWorkload[];
 }
 
 /** A SecretProviderClass switched from pod identity to Workload ID mode. */

@@ -56,9 +56,11 @@ export function manualSteps(
     steps.push({ id: 'complete-identity', text: `Give AzureIdentity ${refString(identity.ref)} its real client id, or migrate its workloads by hand.`, location: identity.doc.location });
   }
   for (const account of plan.serviceAccounts.filter((sa) => sa.action === 'external')) {
+    // --render: the account to annotate is the one the built pods run under.
+    const names = (account.built ?? [account.ref]).map(refString);
     steps.push({
       id: 'annotate-external-service-account',
-      text: `Annotate service account ${refString(account.ref)} (defined outside the scanned files) with azure.workload.identity/client-id: ${account.clientId}.`,
+      text: `Annotate service account${names.length > 1 ? 's' : ''} ${names.join(', ')} (defined outside the scanned files${account.built ? ', named as the kustomize builds name it' : ''}) with azure.workload.identity/client-id: ${account.clientId}.`,
     });
   }
   for (const { workload, identities } of groups.filter((group) => group.identities.length > 1)) {

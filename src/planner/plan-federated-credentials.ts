@@ -2,7 +2,7 @@ import { credentialName, credentialProblems, identityCredentialProblems, service
 import { parseIdentityResourceId } from '../azure/parse-resource-id.js';
 import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry } from '../model/inventory.js';
-import { refString } from '../model/inventory.js';
+import { refString, type ObjectRef } from '../model/inventory.js';
 import type { CredentialTarget, PlannedFederatedCredential } from '../model/plan.js';
 import { planFinding } from './plan-findings.js';
 
@@ -10,6 +10,8 @@ export interface CredentialRequest {
   identity: AzureIdentityEntry;
   namespace: string;
   serviceAccount: string;
+  /** --render: the service account as the source files name it, when the build names it otherwise. */
+  source?: ObjectRef;
 }
 
 /** Where the credential must be created: a user-assigned identity (ARM) or an app registration (Graph). */
@@ -49,7 +51,7 @@ export function planFederatedCredentials(
   const reportedUnknown = new Set<AzureIdentityEntry>();
   const seen = new Set<string>();
 
-  for (const { identity, namespace, serviceAccount } of requests) {
+  for (const { identity, namespace, serviceAccount, source } of requests) {
     const target = credentialTarget(identity);
     if (target.kind === 'unknown' && !reportedUnknown.has(identity)) {
       reportedUnknown.add(identity);
@@ -67,6 +69,7 @@ export function planFederatedCredentials(
       target,
       identity: identity.ref,
       serviceAccount: { namespace, name: serviceAccount },
+      ...(source ? { sourceServiceAccount: source } : {}),
     };
     const group = byTarget.get(key) ?? { identity, credentials: [] };
     group.credentials.push(credential);

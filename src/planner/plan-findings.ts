@@ -3,6 +3,10 @@ import type { SourceLocation } from '../model/location.js';
 
 /** Findings that only appear while planning, with their general advice. */
 export const PLAN_FINDINGS = {
+  'render-name-unresolved': {
+    severity: 'warning',
+    fix: 'Check what `kubectl kustomize` builds from the kustomization: if the object is removed by a patch, nothing is needed; if it is renamed other than by namePrefix or nameSuffix, create its federated credential with the built name and namespace by hand.',
+  },
   'issuer-not-set': {
     severity: 'warning',
     fix: 'Pass --issuer (az aks show -g RG -n CLUSTER --query oidcIssuerProfile.issuerUrl -o tsv) or set issuer in wimigrate.yaml.',

@@ -24,6 +24,8 @@ export interface RoleSubject {
   ref: ObjectRef;
   identityName: string;
   location: SourceLocation;
+  /** --render: the service account as the source files name it, when the build names it otherwise. */
+  source?: ObjectRef;
 }
 
 /**
@@ -55,6 +57,7 @@ export function planIrsaCredentials(
       identity: { namespace: '', name: identity.name },
       ...(identity.roleArn ? { roleArn: identity.roleArn } : {}),
       serviceAccount: account.ref,
+      ...(account.source ? { sourceServiceAccount: account.source } : {}),
     }));
     served.forEach((account, index) => {
       const credential = onIdentity[index]!;

@@ -1,8 +1,9 @@
 import { groupAssignmentsByWorkload } from '../analyzers/group-assignments.js';
 import { withoutPatchedBases } from '../analyzers/inventory/patched-workloads.js';
-import { documentKey } from '../model/document.js';
+import { documentKey, type ManifestDocument } from '../model/document.js';
+import { builtNames, sameRef, uniqueRefs, type BuiltNames } from './built-names.js';
 import type { Finding } from '../model/finding.js';
-import type { AzureIdentityEntry, Inventory, WorkloadEntry } from '../model/inventory.js';
+import type { AzureIdentityEntry, Inventory, ObjectRef, WorkloadEntry } from '../model/inventory.js';
 import { refString } from '../model/inventory.js';
 import type { ManualStep, MigrationPlan, PlannedWorkload } from '../model/plan.js';
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
@@ -37,14 +38,26 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   });
 
   const identitiesOf = new Map(groups.map((group) => [group.workload, group.identities]));
+  // --render: credentials trust the service accounts as built; the edits keep the source names.
+  const built = options.rendered && options.rendered.length > 0 ? builtNames(options.rendered) : null;
+  const accountDocByRef = new Map([...inventory.serviceAccounts].reverse().map((account) => [refString(account.ref), account.doc]));
   const workloads: PlannedWorkload[] = [];
   const requests: CredentialRequest[] = [];
   const templated: TemplatedSubject[] = [];
   for (const { workload, account } of choices) {
     const identities = identitiesOf.get(workload) ?? [];
+    if (built?.objectsOf(workload.doc)?.length === 0) findings.push(unresolvedFinding(workload.kind, workload.ref, workload.doc));
+    const builtWorkload = built?.workloadBuilds(workload, account, accountDocByRef.get(refString(account.ref))) ?? null;
+    const finalAccounts = builtWorkload ? uniqueRefs(builtWorkload.map((entry) => entry.serviceAccount)) : null;
+    if (finalAccounts) account.built = uniqueRefs([...(account.built ?? []), ...finalAccounts]);
     for (const identity of identities) {
-      if (isTemplatedRef(account.ref)) templated.push({ identity: `AzureIdentity ${refString(identity.ref)}`, serviceAccount: account.ref, location: workload.doc.location });
-      else requests.push({ identity, namespace: account.ref.namespace, serviceAccount: account.ref.name });
+      if (isTemplatedRef(account.ref)) {
+        templated.push({ identity: `AzureIdentity ${refString(identity.ref)}`, serviceAccount: account.ref, location: workload.doc.location });
+        continue;
+      }
+      for (const final of finalAccounts ?? [account.ref]) {
+        requests.push({ identity, namespace: final.namespace, serviceAccount: final.name, ...(sameRef(final, account.ref) ? {} : { source: account.ref }) });
+      }
     }
     workloads.push({
       key: documentKey(workload.doc),
@@ -53,6 +66,7 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
       serviceAccount: account.ref,
       identities: identities.map((identity) => identity.ref),
       proxySidecar: options.proxySidecar && proxySidecarAllowed(workload, findings),
+      ...(builtWorkload ? { built: builtWorkload } : {}),
     });
   }
 
@@ -63,12 +77,16 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
   const irsa = planIrsa(inventory, options, new Set([...excluded, ...workloads.map((workload) => workload.key)]));
   findings.push(...irsa.findings);
   const accountDocs = new Map(inventory.serviceAccounts.map((account) => [documentKey(account.doc), account.doc]));
+  if (built) findings.push(...markBuiltIrsa(irsa, built, accountDocs, new Map(inventory.irsaWorkloads.map(({ workload }) => [documentKey(workload.doc), workload.doc]))));
   const subjects = [
-    ...irsa.irsaServiceAccounts.map((account) => ({
-      ref: account.ref,
-      identityName: account.identityName,
-      location: accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
-    })),
+    ...irsa.irsaServiceAccounts.flatMap((account) =>
+      (account.built ?? [account.ref]).map((ref) => ({
+        ref,
+        identityName: account.identityName,
+        location: accountDocs.get(account.key)?.locate(['metadata', 'annotations', account.roleArn === null ? CLIENT_ID_ANNOTATION : ROLE_ARN_ANNOTATION]) ?? { file: '<plan>', line: 1, col: 1 },
+        ...(sameRef(ref, account.ref) ? {} : { source: account.ref }),
+      })),
+    ),
     ...irsa.valuesWorkloads.flatMap((entry) => (entry.source === 'irsa' && entry.serviceAccount ? [{ ref: entry.serviceAccount, identityName: entry.identityName, location: entry.location }] : [])),
     ...irsa.extraSubjects,
   ];
@@ -109,6 +127,32 @@ export function planMigration(inventory: Inventory, options: PlanOptions, exclud
     roleAssignments: permissions.roleAssignments,
   };
   return { ...plan, manualSteps: withTemplatedSteps(manualSteps(plan, inventory, groups, unmigrated), templatedSubjectSteps(templated)), findings };
+}
+
+/** --render: the IRSA service accounts and workloads as the builds that include them name them. */
+function markBuiltIrsa(irsa: ReturnType<typeof planIrsa>, built: BuiltNames, accountDocs: ReadonlyMap<string, ManifestDocument>, workloadDocs: ReadonlyMap<string, ManifestDocument>): Finding[] {
+  const findings: Finding[] = [];
+  for (const account of irsa.irsaServiceAccounts) {
+    const doc = accountDocs.get(account.key);
+    const objects = doc ? built.objectsOf(doc) : null;
+    if (objects && objects.length > 0) account.built = uniqueRefs(objects.map((entry) => entry.object.ref));
+    else if (doc && objects?.length === 0) findings.push(unresolvedFinding('ServiceAccount', account.ref, doc));
+  }
+  for (const workload of irsa.irsaWorkloads) {
+    const doc = workloadDocs.get(workload.key);
+    const asBuilt = doc ? built.workloadAsBuilt(doc) : null;
+    if (asBuilt) workload.built = asBuilt;
+  }
+  return findings;
+}
+
+/** A file some build reads, but no built object comes from this document: the plan keeps its source names. */
+function unresolvedFinding(kind: string, ref: ObjectRef, doc: ManifestDocument): Finding {
+  return planFinding(
+    'render-name-unresolved',
+    `${kind} ${refString(ref)}: the kustomize builds that read ${doc.file} hold no ${kind} made from it (removed by a patch, or renamed other than by namePrefix or nameSuffix); its federated credentials use the source name and namespace`,
+    doc.location,
+  );
 }
 
 /** DESIGN §5: the proxy sidecar is Linux only, refused on hostNetwork, and keeps Jobs from completing. */

@@ -1,5 +1,6 @@
 import type { AssociationNeedingDescribe, AwsInputError, AwsPermissionTable, PodIdentityAssociation, RolePolicies, RoleTrust } from '../aws/index.js';
 import type { MigrationPhase } from '../model/plan.js';
+import type { RenderedBuild } from '../model/rendered-build.js';
 
 export interface PlanOptions {
   phase: MigrationPhase;
@@ -17,6 +18,12 @@ export interface PlanOptions {
   identityLocation: string | null;
   /** Optional AWS inputs (--trust-policies, --pod-identity-associations, --aws-permissions), read at the edge. */
   aws: AwsInputs;
+  /**
+   * --render: what the top kustomizations build (read at the CLI edge). Federated credentials
+   * and the built names of service accounts and workloads follow it; the edits stay on the
+   * source names, which kustomize renames at build time.
+   */
+  rendered?: readonly RenderedBuild[];
 }
 
 export interface AwsInputs {

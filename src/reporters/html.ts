@@ -86,7 +86,7 @@ function workloadsSection(report: Report, rows: readonly WorkloadRow[]): string 
   const namespaceOf = findingNamespace(report);
   const body = rows.map((row) => {
     const findings = report.findings.filter((finding) => finding.location.file === row.file && namespaceOf(finding) === row.namespace && (row.line === 0 || finding.location.line >= row.line));
-    const credentials = report.plan.federatedCredentials.filter((credential) => row.credentials.includes(credential.name) && credential.serviceAccount.namespace === row.namespace);
+    const credentials = report.plan.federatedCredentials.filter((credential) => row.credentials.includes(credential.name) && (credential.sourceServiceAccount ?? credential.serviceAccount).namespace === row.namespace);
     const where = row.line > 0 ? `${row.file}:${row.line}` : row.file;
     return `<details class="workload" data-filter="workload" data-ns="${h(row.namespace)}" data-source="${row.source}"><summary>${h(row.kind)} ${h(row.namespace)}/${h(row.name)}<span class="badge">${row.source === 'irsa' ? 'EKS IRSA' : 'AAD Pod Identity'}</span>${findings.length > 0 ? `<span class="badge">${findings.length} finding${findings.length === 1 ? '' : 's'}</span>` : ''}</summary><div><dl>
 <dt>File</dt><dd>${h(where)}</dd>

@@ -1,3 +1,5 @@
+import type { ObjectRef } from '../model/inventory.js';
+import type { BuiltWorkload } from '../model/plan.js';
 import type { Report } from './report.js';
 import { renderFindingLines } from './text.js';
 import { summaryLine } from './summary.js';
@@ -8,11 +10,11 @@ export function renderPlanText(report: Report, withFindings = true): string {
   const lines: string[] = [`Migration plan (phase ${plan.phase})`];
   lines.push('', `Workloads (${plan.workloads.length})`);
   for (const workload of plan.workloads) {
-    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}`);
+    lines.push(`  ${workload.kind} ${workload.ref.namespace}/${workload.ref.name} -> service account ${workload.serviceAccount.name}${workload.proxySidecar ? ' (proxy sidecar)' : ''}${builtWorkloadAs(workload)}`);
   }
   lines.push('', `Service accounts (${plan.serviceAccounts.length})`);
   for (const account of plan.serviceAccounts) {
-    lines.push(`  ${account.action.padEnd(8)} ${account.ref.namespace}/${account.ref.name}  client-id ${account.clientId}`);
+    lines.push(`  ${account.action.padEnd(8)} ${account.ref.namespace}/${account.ref.name}  client-id ${account.clientId}${builtAs(account.ref, account.built)}`);
   }
   if (plan.roleIdentities.length > 0) {
     lines.push('', `Managed identities for IAM roles (${plan.roleIdentities.length})`);
@@ -22,7 +24,7 @@ export function renderPlanText(report: Report, withFindings = true): string {
     }
     lines.push('', `IRSA service accounts (${plan.irsaServiceAccounts.length})`);
     for (const account of plan.irsaServiceAccounts) {
-      lines.push(`  ${account.ref.namespace}/${account.ref.name} -> ${account.identityName}  client-id ${account.pending ? 'pending' : account.clientId}  (${account.workloads.length} workload(s))`);
+      lines.push(`  ${account.ref.namespace}/${account.ref.name} -> ${account.identityName}  client-id ${account.pending ? 'pending' : account.clientId}  (${account.workloads.length} workload(s))${builtAs(account.ref, account.built)}`);
     }
   }
   if (plan.roleAssignments.length > 0) {
@@ -54,4 +56,21 @@ export function renderPlanText(report: Report, withFindings = true): string {
   if (withFindings) lines.push(...renderFindingLines(report));
   lines.push('', summaryLine(report.command, report.summary));
   return `${lines.join('\n')}\n`;
+}
+
+/** --render: the names the kustomize builds give an object, when they are not its source name. */
+function builtAs(ref: ObjectRef, built: readonly ObjectRef[] | undefined): string {
+  if (!built || built.every((entry) => sameRef(entry, ref))) return '';
+  return `\n    built as ${built.map((entry) => `${entry.namespace}/${entry.name}`).join(', ')}`;
+}
+
+/** --render: each build's name of a workload and of the service account its pods run under there. */
+function builtWorkloadAs(workload: { ref: ObjectRef; serviceAccount: ObjectRef; built?: readonly BuiltWorkload[] }): string {
+  const { built } = workload;
+  if (!built || built.every((entry) => sameRef(entry.ref, workload.ref) && sameRef(entry.serviceAccount, workload.serviceAccount))) return '';
+  return built.map((entry) => `\n    built as ${entry.ref.namespace}/${entry.ref.name} -> service account ${entry.serviceAccount.name}`).join('');
+}
+
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return a.namespace === b.namespace && a.name === b.name;
 }

@@ -23,8 +23,14 @@ export interface WorkloadRow {
 /** The workloads of a report, pod identity first, each sorted by namespace, name and kind. */
 export function workloadRows(report: Report): WorkloadRow[] {
   const { plan } = report;
+  // With --render a credential trusts the built service account; the rows name the source one.
   const credentialsOf = (namespace: string, name: string) =>
-    plan.federatedCredentials.filter((credential) => credential.serviceAccount.namespace === namespace && credential.serviceAccount.name === name).map((credential) => credential.name);
+    plan.federatedCredentials
+      .filter((credential) => {
+        const account = credential.sourceServiceAccount ?? credential.serviceAccount;
+        return account.namespace === namespace && account.name === name;
+      })
+      .map((credential) => credential.name);
   const rows: WorkloadRow[] = [];
   for (const workload of report.inventory.workloads) {
     const planned = plan.workloads.find((entry) => entry.kind === workload.kind && entry.ref.namespace === workload.namespace && entry.ref.name === workload.name);

@@ -1,12 +1,12 @@
 /** --render against the real kubectl on this machine (kustomize is built into it). */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { kubectlAvailable } from '../helpers/kubectl.js';
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const hasKubectl = kubectlAvailable();
 
 function overlayRepository(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'wimigrate-render-'));

@@ -8,6 +8,7 @@ import { CliError, EXIT } from '../exit-codes.js';
 import { reportMissingPaths } from '../messages.js';
 import { resolveOptions } from '../resolve-options.js';
 import { runOnPaths } from '../run-on-paths.js';
+import { planAsBuilt } from '../../planner/plan-as-built.js';
 import { toolVersion } from '../tool-version.js';
 import { emit } from '../write-output.js';
 import { clusterProgress, namespaceScope, openCluster, withClusterErrors, type ClusterRawOptions } from './cluster-options.js';
@@ -39,6 +40,8 @@ export async function verifyCommand(paths: string[], raw: ClusterRawOptions & { 
     plan = outcome.result.plan;
     missingPaths = outcome.missingPaths;
   }
+  // --render: the cluster runs what kustomize built, under the built names.
+  plan = planAsBuilt(plan);
   if (namespace !== null) plan = inNamespace(plan, namespace);
   const phase: MigrationPhase = raw.phase === 'prepare' || raw.phase === 'cutover' ? raw.phase : plan.phase;
   const client = await openCluster(raw);

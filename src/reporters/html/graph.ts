@@ -74,7 +74,9 @@ export function buildGraph(report: Report): Graph {
     const id = `c:${index}`;
     const on = credential.target.kind === 'managed-identity' ? credential.target.identityName : credential.target.kind === 'app-registration' ? `app ${credential.target.clientId}` : 'unknown identity';
     add({ id, column: 4, label: credential.name, title: `${credential.name} on ${on}: ${credential.subject}`, namespace: credential.serviceAccount.namespace, source: credential.roleArn ? 'irsa' : 'pod-identity' });
-    edge(`s:${credential.serviceAccount.namespace}/${credential.serviceAccount.name}`, id);
+    // With --render it trusts the built service account; the graph's node is the source one.
+    const account = credential.sourceServiceAccount ?? credential.serviceAccount;
+    edge(`s:${account.namespace}/${account.name}`, id);
   });
   return { nodes, edges };
 }
