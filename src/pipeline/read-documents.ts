@@ -2,6 +2,7 @@ import type { AwsComponent } from '../analyzers/analyzer-options.js';
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
 import { metadataOf } from '../analyzers/object-fields.js';
 import type { ManifestDocument } from '../model/document.js';
+import type { DocumentChunk } from '../yaml/index.js';
 import type { Finding } from '../model/finding.js';
 import { parseManifestText, readDeferred, unreadPodChunks, type DeferredChunk, type ParsedSource } from '../sources/parse-manifest-text.js';
 import { chunksFromPieces } from './chunks-from-pieces.js';
@@ -77,16 +78,44 @@ function parseSource(source: SourceText, options: MigrationOptions, alsoRead: Re
   const { chunks, pieceOf } = chunksFromPieces(pieces, source.format);
   const earlier = edited?.earlier.get(source.file);
   const before = edited?.textBefore(source.file);
-  const known = (index: number) => {
+  // The first pass's chunk `piece`, when the piece is still that chunk's text, character for character.
+  const compared = new Map<number, { piece: number; start: number; startLine: number | undefined } | undefined>();
+  const earlierChunk = (index: number) => {
+    if (compared.has(index)) return compared.get(index);
     const piece = pieceOf[index];
-    if (piece === undefined || !earlier || before === undefined) return undefined;
-    // The first pass's chunk `piece`, which the piece must still be, character for character.
-    const start = earlier.bounds[piece * 3];
-    const end = earlier.bounds[piece * 3 + 1];
-    if (start === undefined || end === undefined || before.slice(start, end) !== pieces[piece]) return undefined;
-    return earlier.decisions[piece];
+    let same: { piece: number; start: number; startLine: number | undefined } | undefined;
+    if (piece !== undefined && earlier && before !== undefined) {
+      const start = earlier.bounds[piece * 3];
+      const end = earlier.bounds[piece * 3 + 1];
+      if (start !== undefined && end !== undefined && before.slice(start, end) === pieces[piece]) same = { piece, start, startLine: earlier.bounds[piece * 3 + 2] };
+    }
+    compared.set(index, same);
+    return same;
   };
-  return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, chunks, known);
+  const known = (index: number) => {
+    const same = earlierChunk(index);
+    return same && earlier?.decisions[same.piece];
+  };
+  // Documents read from such a chunk are the same documents when the chunk is still where it was
+  // (same index and line), and so are the inventory entries read from them (read-document-entry.ts).
+  let earlierDocuments: Map<number, ManifestDocument[]> | undefined;
+  const knownDocuments = (chunk: DocumentChunk) => {
+    const same = earlierChunk(chunk.index);
+    if (!same || same.piece !== chunk.index || same.start !== chunk.start || same.startLine !== chunk.startLine) return undefined;
+    earlierDocuments ??= documentsByIndex(earlier?.documents ?? []);
+    return earlierDocuments.get(chunk.index);
+  };
+  return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, chunks, known, knownDocuments);
+}
+
+function documentsByIndex(documents: readonly ManifestDocument[]): Map<number, ManifestDocument[]> {
+  const byIndex = new Map<number, ManifestDocument[]>();
+  for (const doc of documents) {
+    const list = byIndex.get(doc.docIndex);
+    if (list) list.push(doc);
+    else byIndex.set(doc.docIndex, [doc]);
+  }
+  return byIndex;
 }
 
 /** A namespace's `default` service account with an IRSA role reaches pods that name no account. */

@@ -81,7 +81,8 @@ function decide(text: string, format: SourceFormat, alsoRead: RegExp | undefined
  * `alsoRead` names more documents to read in full (the images of known AWS-only components, say),
  * since those mention nothing else that marks them as relevant. `given` are the text's chunks
  * when the caller has them already (they must be exactly what splitting the text gives), and
- * `known` the decision already taken on a chunk of exactly the same text, when there was one.
+ * `known` the decision already taken on a chunk of exactly the same text, when there was one;
+ * `knownDocuments` the documents read from a chunk of the same text at the same place before.
  */
 export function parseManifestText(
   file: string,
@@ -91,6 +92,7 @@ export function parseManifestText(
   alsoRead?: RegExp,
   given?: DocumentChunk[],
   known?: (index: number) => ChunkDecision | undefined,
+  knownDocuments?: (chunk: DocumentChunk) => readonly ManifestDocument[] | undefined,
 ): ParsedSource {
   const deferred: DeferredChunk[] = [];
   const documents: ManifestDocument[] = [];
@@ -118,6 +120,11 @@ export function parseManifestText(
     }
     if (decision.kind === 'deferred') {
       deferred.push(deferredChunk(file, format, chunk, decision.names));
+      continue;
+    }
+    const same = knownDocuments?.(chunk);
+    if (same) {
+      documents.push(...same);
       continue;
     }
     const read = readChunk(chunk, cache);

@@ -1,8 +1,8 @@
 /**
- * The real `kubectl kustomize`. The machines' own kubectl (v1.32, kustomize v5.5) builds what
- * the --render suites need; Debian's kubernetes-client, which .ci/run installs where there is no
- * kubectl, is 1.20 with kustomize v2.0.3, which can name a base folder only under `bases:` and has
- * no origin annotations. Outside CI a machine without a kubectl of kustomize v4 or later skips
+ * The real `kubectl kustomize`. The --render suites need kustomize v4 or later (kubectl 1.32 has
+ * v5.5; Debian's kubernetes-client is kubectl 1.20, whose kustomize v2.0.3 can name a base folder
+ * only under `bases:` and has no origin annotations); scripts/provision-kubectl.sh installs one
+ * where the machine has none. Outside CI a machine without a kubectl of kustomize v4 or later skips
  * the --render suites with the reason, so that `npm test` passes on a fresh machine; in CI
  * (CI=true) it is an error, never a silent skip.
  */
@@ -20,7 +20,7 @@ export function kubectlAvailable(): boolean {
 
 function kubectlProblem(): string | null {
   const run = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
-  if (run.status !== 0) return 'kubectl is missing: apt-get install -y kubernetes-client (bash .ci/run installs it)';
+  if (run.status !== 0) return 'kubectl is missing: scripts/provision-kubectl.sh installs one (bash .ci/run runs it)';
   const major = /Kustomize Version: v(\d+)/.exec(run.stdout)?.[1];
   if (major === undefined || Number(major) < MINIMUM_KUSTOMIZE) {
     return `kubectl (${run.stdout.split('\n')[0]?.trim()}) builds with kustomize ${major ? `v${major}` : 'older than v4'}; the --render suites need v${MINIMUM_KUSTOMIZE} or later`;
