@@ -79,11 +79,11 @@ function parseSource(source: SourceText, options: MigrationOptions, alsoRead: Re
   const earlier = edited?.earlier.get(source.file);
   const before = edited?.textBefore(source.file);
   // The first pass's chunk `piece`, when the piece is still that chunk's text, character for character.
-  const compared = new Map<number, { piece: number; start: number; startLine: number | undefined } | undefined>();
+  const compared = new Map<number, EarlierChunk | undefined>();
   const earlierChunk = (index: number) => {
     if (compared.has(index)) return compared.get(index);
     const piece = pieceOf[index];
-    let same: { piece: number; start: number; startLine: number | undefined } | undefined;
+    let same: EarlierChunk | undefined;
     if (piece !== undefined && earlier && before !== undefined) {
       const start = earlier.bounds[piece * 3];
       const end = earlier.bounds[piece * 3 + 1];
@@ -106,6 +106,13 @@ function parseSource(source: SourceText, options: MigrationOptions, alsoRead: Re
     return earlierDocuments.get(chunk.index);
   };
   return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, chunks, known, knownDocuments);
+}
+
+/** Where a piece of an edited file was as a chunk of the first pass. */
+interface EarlierChunk {
+  piece: number;
+  start: number;
+  startLine: number | undefined;
 }
 
 function documentsByIndex(documents: readonly ManifestDocument[]): Map<number, ManifestDocument[]> {
