@@ -49,7 +49,10 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
   const seenFiles = new Set<string>();
   const accept = options.accept ?? isManifestName;
 
+  // Most files are under the working directory: their shown path is what follows it.
+  const cwdPrefix = options.cwd.endsWith(path.sep) ? options.cwd : options.cwd + path.sep;
   const display = (absolute: string) => {
+    if (absolute.startsWith(cwdPrefix) && !absolute.includes(`${path.sep}..`) && !absolute.includes(`${path.sep}.${path.sep}`)) return absolute.slice(cwdPrefix.length);
     const relative = path.relative(options.cwd, absolute);
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   };
@@ -78,9 +81,10 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
     seenFolders.add(real);
     for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (SKIPPED_FOLDERS.has(entry.name) || (entry.isDirectory() && options.skipFolders?.has(entry.name))) continue;
-      const child = path.join(absolute, entry.name);
+      // Entry names hold no separator and the folder's path is normalized: joining needs no path.join.
+      const child = inFolder(absolute, entry.name);
       // Plain files and folders need no extra system call; links are resolved by visit().
-      const childReal = path.join(real, entry.name);
+      const childReal = inFolder(real, entry.name);
       if (entry.isDirectory()) guarded(child, () => visitFolder(child, root, childReal));
       else if (entry.isFile() && accept(entry.name)) guarded(child, () => readFile(child, root, statSync(child).size, childReal));
       else if (entry.isSymbolicLink()) visit(child, root, false);
@@ -113,6 +117,10 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
     visit(absolute, absolute, true);
   }
   return { files, findings };
+}
+
+function inFolder(folder: string, name: string): string {
+  return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
 function isManifestName(name: string): boolean {
