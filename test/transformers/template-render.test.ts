@@ -4,10 +4,14 @@
  * the Workload ID changes (no label inside an `if` block it did not belong to, no line break
  * swallowed by a trim marker, nothing else moved).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { stringify } from 'yaml';
+import { helmAvailable } from '../helpers/helm.js';
 import { renderGoTemplate, type RenderContext } from '../helpers/render-go-template.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden');
@@ -60,27 +64,57 @@ function flatten(text: string): Map<string, unknown> {
 /** What migrate may change: Workload ID keys, the pod identity label, the service account, whole identity documents and new service accounts. */
 const ALLOWED = /\/(?:azure\.workload\.identity\/[\w-]+|aadpodidbinding|serviceAccountName)$|^(?:AzureIdentity|AzureIdentityBinding|ServiceAccount):/;
 
+/** Renders a template by `render`, before and after the rewrite, and checks what changed. */
+function checkCase(name: string, on: boolean, render: (template: string, context: RenderContext) => string): void {
+  const folder = path.join(GOLDEN, name);
+  const crlf = (text: string) => text.replaceAll('\r\n', '\n');
+  const input = readFileSync(path.join(folder, 'input.yaml'), 'utf8');
+  const expected = readFileSync(path.join(folder, 'expected.yaml'), 'utf8');
+  const before = flatten(render(crlf(input), context(on)));
+  const after = flatten(render(crlf(expected), context(on)));
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key)).sort();
+  expect(changed.filter((key) => !ALLOWED.test(key))).toEqual([]);
+  if (input !== expected) expect(changed.length).toBeGreaterThan(0);
+}
+
+const REWRITTEN = CASES.filter((name) => existsSync(path.join(GOLDEN, name, 'expected.yaml')));
+
+/**
+ * The real helm: the template in a chart of its own, whose helpers define the named templates
+ * the goldens include, with the context's values; `helm template` renders it as a release would.
+ */
+function renderWithHelm(template: string, given: RenderContext): string {
+  const chart = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-chart-'));
+  try {
+    mkdirSync(path.join(chart, 'templates'));
+    writeFileSync(path.join(chart, 'Chart.yaml'), `apiVersion: v2\nname: ${String(given.chart?.Name)}\nversion: 1.0.0\nappVersion: "${String(given.chart?.AppVersion)}"\n`);
+    writeFileSync(path.join(chart, 'values.yaml'), stringify(given.values));
+    const helpers = Object.entries(given.named ?? {}).map(([named, text]) => `{{- define "${named}" -}}\n${text}\n{{- end }}\n`);
+    writeFileSync(path.join(chart, 'templates', '_helpers.tpl'), helpers.join(''));
+    writeFileSync(path.join(chart, 'templates', 'case.yaml'), template);
+    return execFileSync('helm', ['template', String(given.release?.Name), chart, '--namespace', String(given.release?.Namespace)], { encoding: 'utf8' });
+  } finally {
+    rmSync(chart, { recursive: true, force: true });
+  }
+}
+
+/** The if-blocks case with the pod label wrongly put inside its `if` blocks. */
+function labelInsideIfBlocks(): string {
+  const input = readFileSync(path.join(GOLDEN, 'helm-template-if-blocks/input.yaml'), 'utf8');
+  const wrong = input.replace('aadpodidbinding: other\n', 'aadpodidbinding: other\n        azure.workload.identity/use: "true"\n').replace('aadpodidbinding: orders\n        {{- end }}', 'aadpodidbinding: orders\n        azure.workload.identity/use: "true"\n        {{- end }}');
+  expect(wrong).not.toBe(input);
+  return wrong;
+}
+
 describe('rewritten templates render as intended', () => {
-  for (const name of CASES) {
-    const folder = path.join(GOLDEN, name);
-    if (!existsSync(path.join(folder, 'expected.yaml'))) continue;
+  for (const name of REWRITTEN) {
     for (const on of [true, false]) {
-      it(`${name} (conditions ${on ? 'on' : 'off'})`, () => {
-        const crlf = (text: string) => text.replaceAll('\r\n', '\n');
-        const before = flatten(renderGoTemplate(crlf(readFileSync(path.join(folder, 'input.yaml'), 'utf8')), context(on)));
-        const after = flatten(renderGoTemplate(crlf(readFileSync(path.join(folder, 'expected.yaml'), 'utf8')), context(on)));
-        const changed = [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key)).sort();
-        expect(changed.filter((key) => !ALLOWED.test(key))).toEqual([]);
-        if (readFileSync(path.join(folder, 'input.yaml'), 'utf8') !== readFileSync(path.join(folder, 'expected.yaml'), 'utf8')) expect(changed.length).toBeGreaterThan(0);
-      });
+      it(`${name} (conditions ${on ? 'on' : 'off'})`, () => checkCase(name, on, renderGoTemplate));
     }
   }
 
   it('would catch a label put inside an if block (what the adjacency rule prevents)', () => {
-    const input = readFileSync(path.join(GOLDEN, 'helm-template-if-blocks/input.yaml'), 'utf8');
-    const wrong = input.replace('aadpodidbinding: other\n', 'aadpodidbinding: other\n        azure.workload.identity/use: "true"\n').replace('aadpodidbinding: orders\n        {{- end }}', 'aadpodidbinding: orders\n        azure.workload.identity/use: "true"\n        {{- end }}');
-    expect(wrong).not.toBe(input);
-    const off = flatten(renderGoTemplate(wrong, context(false)));
+    const off = flatten(renderGoTemplate(labelInsideIfBlocks(), context(false)));
     expect([...off.keys()].filter((key) => key.endsWith('azure.workload.identity/use'))).toEqual([]);
   });
 
@@ -88,5 +122,20 @@ describe('rewritten templates render as intended', () => {
     const text = 'a:\n  {{- include "orders.labels" . | nindent 2 }}\n  {{- if .Values.podIdentity.enabled }}\n  b: 1\n  {{- end }}\nc: {{ .Values.schedule | quote }}\n';
     expect(renderGoTemplate(text, context(true))).toBe('a:\n  app.kubernetes.io/name: orders\n  helm.sh/chart: orders-1.0.0\n  b: 1\nc: "0 * * * *"\n');
     expect(renderGoTemplate(text, context(false))).toBe('a:\n  app.kubernetes.io/name: orders\n  helm.sh/chart: orders-1.0.0\nc: "0 * * * *"\n');
+  });
+});
+
+describe.runIf(helmAvailable())('rewritten templates rendered by helm 3', () => {
+  for (const name of REWRITTEN) {
+    for (const on of [true, false]) {
+      it(`${name} (conditions ${on ? 'on' : 'off'})`, () => checkCase(name, on, renderWithHelm));
+    }
+  }
+
+  it('would catch a label put inside an if block', () => {
+    const off = flatten(renderWithHelm(labelInsideIfBlocks(), context(false)));
+    expect([...off.keys()].filter((key) => key.endsWith('azure.workload.identity/use'))).toEqual([]);
+    const on = flatten(renderWithHelm(labelInsideIfBlocks(), context(true)));
+    expect([...on.keys()].filter((key) => key.endsWith('azure.workload.identity/use')).length).toBeGreaterThan(0);
   });
 });
