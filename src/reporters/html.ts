@@ -9,6 +9,7 @@ import { buildGraph, renderGraphSvg } from './html/graph.js';
 import type { Report } from './report.js';
 import { summaryLine } from './summary.js';
 import { workloadRows, type WorkloadRow } from './workload-rows.js';
+import { withBuiltNames } from './built-service-accounts.js';
 
 export interface HtmlOptions {
   toolVersion: string;
@@ -92,7 +93,7 @@ function workloadsSection(report: Report, rows: readonly WorkloadRow[]): string 
 <dt>File</dt><dd>${h(where)}</dd>
 <dt>Today</dt><dd>${h(row.current || '-')}</dd>
 <dt>Identities</dt><dd>${h(row.identities.join(', ') || 'none')}</dd>
-<dt>Service account</dt><dd>${h(row.serviceAccount ?? 'not planned')}${row.clientId ? ` <span class="muted">client id ${h(row.clientId)}</span>` : ''}</dd>
+<dt>Service account</dt><dd>${h(row.serviceAccount === null ? 'not planned' : withBuiltNames(row.serviceAccount, row.builtServiceAccounts))}${row.clientId ? ` <span class="muted">client id ${h(row.clientId)}</span>` : ''}</dd>
 <dt>Federated credentials</dt><dd>${credentials.length === 0 ? 'none' : credentials.map((credential) => `${h(credential.name)} <span class="muted">${h(credential.subject)} · issuer ${h(credential.issuer || 'not set')}</span>`).join('<br>')}</dd>
 <dt>Findings</dt><dd>${findings.length === 0 ? 'none' : findings.map((finding) => `<span class="sev ${finding.severity}">${finding.severity}</span> ${h(finding.id)}: ${h(finding.message)}`).join('<br>')}</dd>
 </dl></div></details>`;

@@ -1,4 +1,6 @@
+import { refString } from '../model/inventory.js';
 import type { Report } from './report.js';
+import { builtServiceAccounts, withBuiltNames } from './built-service-accounts.js';
 import { formatLocation } from './format-location.js';
 import { summaryLine } from './summary.js';
 
@@ -12,14 +14,19 @@ export function renderMarkdown(report: Report): string {
     const planned = new Map(report.plan.workloads.map((workload) => [`${workload.ref.namespace}/${workload.ref.name}/${workload.kind}`, workload]));
     for (const workload of workloads) {
       const plan = planned.get(`${workload.namespace}/${workload.name}/${workload.kind}`);
-      out.push(`| ${cell(`${workload.kind} ${workload.name}`)} | ${cell(workload.namespace)} | ${cell(workload.identities.join(', ') || 'none')} | ${cell(plan ? plan.serviceAccount.name : '-')} |`);
+      out.push(`| ${cell(`${workload.kind} ${workload.name}`)} | ${cell(workload.namespace)} | ${cell(workload.identities.join(', ') || 'none')} | ${cell(plan ? withBuiltNames(plan.serviceAccount.name, builtServiceAccounts(plan)) : '-')} |`);
     }
   }
 
   const irsa = report.inventory.irsaServiceAccounts;
   if (irsa.length > 0) {
     out.push('', '### IRSA service accounts', '', '| Service account | Namespace | Role | Workloads |', '| --- | --- | --- | --- |');
-    for (const account of irsa) out.push(`| ${cell(account.name)} | ${cell(account.namespace)} | ${cell(account.roleArn)} | ${cell(account.workloads.join(', ') || 'none')} |`);
+    const builtNames = (namespace: string, name: string) => {
+      const planned = report.plan.irsaServiceAccounts.find((entry) => entry.ref.namespace === namespace && entry.ref.name === name);
+      const built = (planned?.built ?? []).map(refString);
+      return built.some((ref) => ref !== `${namespace}/${name}`) ? built : [];
+    };
+    for (const account of irsa) out.push(`| ${cell(withBuiltNames(account.name, builtNames(account.namespace, account.name)))} | ${cell(account.namespace)} | ${cell(account.roleArn)} | ${cell(account.workloads.join(', ') || 'none')} |`);
   }
 
   if (report.plan.roleIdentities.length > 0) {

@@ -1,3 +1,4 @@
+import { builtServiceAccounts } from './built-service-accounts.js';
 import type { Report } from './report.js';
 
 /** One workload that moves to Workload ID, whichever system it comes from: what HTML and CSV list per workload. */
@@ -15,6 +16,8 @@ export interface WorkloadRow {
   identities: string[];
   /** The service account it runs under after the migration; null when none is planned. */
   serviceAccount: string | null;
+  /** --render: the service accounts (namespace/name) its pods run under in the builds, when they differ. */
+  builtServiceAccounts: string[];
   clientId: string | null;
   /** Planned federated credential names that trust its service account. */
   credentials: string[];
@@ -45,6 +48,7 @@ export function workloadRows(report: Report): WorkloadRow[] {
       current: workload.selector === null ? '' : `aadpodidbinding: ${workload.selector}`,
       identities: workload.identities,
       serviceAccount: planned ? planned.serviceAccount.name : null,
+      builtServiceAccounts: planned ? builtServiceAccounts(planned) : [],
       clientId: account?.clientId ?? null,
       credentials: planned ? credentialsOf(planned.serviceAccount.namespace, planned.serviceAccount.name) : [],
     });
@@ -61,6 +65,7 @@ export function workloadRows(report: Report): WorkloadRow[] {
       current: `service account ${workload.serviceAccount.name}${account?.roleArn ? ` (${account.roleArn})` : ''}`,
       identities: account ? [account.identityName] : [],
       serviceAccount: workload.serviceAccount.name,
+      builtServiceAccounts: builtServiceAccounts(workload),
       clientId: account?.clientId ?? null,
       credentials: credentialsOf(workload.serviceAccount.namespace, workload.serviceAccount.name),
     });

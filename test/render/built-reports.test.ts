@@ -4,6 +4,8 @@ import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
 import type { RenderedBuild } from '../../src/model/rendered-build.js';
 import { runMigration } from '../../src/pipeline/run-migration.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/planner/plan-options.js';
+import { renderHtml } from '../../src/reporters/html.js';
+import { renderMarkdown } from '../../src/reporters/markdown.js';
 import { buildReport } from '../../src/reporters/report.js';
 import { workloadRows } from '../../src/reporters/workload-rows.js';
 import { binding, deployment, identity, join } from '../helpers/manifests.js';
@@ -20,5 +22,16 @@ describe('reports of a plan with built names', () => {
     expect(rows.map((row) => [row.namespace, row.name, row.serviceAccount, row.credentials])).toEqual([['shop', 'billing', 'billing-id-wi', ['wimigrate-shop-prod-prod-billing-id-wi']]]);
     expect(result.changes[0]?.after).toContain('serviceAccountName: billing-id-wi\n');
     expect(result.findings.map((finding) => finding.id)).not.toContain('verification-failed');
+  });
+
+  it('markdown and HTML name the service account the edits write, and the one the build runs', () => {
+    const result = runMigration([{ file: 'base/app.yaml', text: TEXT, format: 'yaml' }], { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, issuer: 'https://issuer.example/', rendered: BUILDS } });
+    const report = buildReport('plan', result);
+    expect(workloadRows(report)[0]?.builtServiceAccounts).toEqual(['shop-prod/prod-billing-id-wi']);
+    expect(renderMarkdown(report)).toContain('| billing-id-wi (built: shop-prod/prod-billing-id-wi) |');
+    expect(renderHtml(report, { toolVersion: 'test' })).toContain('billing-id-wi (built: shop-prod/prod-billing-id-wi)');
+    // Without builds nothing is added.
+    const plain = buildReport('plan', runMigration([{ file: 'base/app.yaml', text: TEXT, format: 'yaml' }], { analyzer: DEFAULT_ANALYZER_OPTIONS, plan: { ...DEFAULT_PLAN_OPTIONS, issuer: 'https://issuer.example/' } }));
+    expect(renderMarkdown(plain)).toContain('| billing-id-wi |');
   });
 });
