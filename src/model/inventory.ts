@@ -180,3 +180,7 @@ export interface Inventory {
 export function refString(ref: ObjectRef): string {
   return `${ref.namespace}/${ref.name}`;
 }
+
+export function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return a.namespace === b.namespace && a.name === b.name;
+}

@@ -3,6 +3,7 @@
  * Pure: the live objects are read already (readCluster with every pod).
  * https://azure.github.io/azure-workload-identity/docs/topics/service-account-labels-and-annotations.html
  */
+import { sameRef } from '../model/inventory.js';
 import type { MigrationPhase, MigrationPlan, PlannedFederatedCredential } from '../model/plan.js';
 import type { LivePod } from '../sources/cluster/read-cluster.js';
 
@@ -147,10 +148,6 @@ function credentialsCheck(planned: readonly PlannedFederatedCredential[], accoun
   if (problems.length > 0) return { id: 'federated-credentials', status: 'fail', detail: [...problems, ...notes].join('; ') };
   if (present === 0) return { id: 'federated-credentials', status: 'skipped', detail: notes.join('; ') };
   return { id: 'federated-credentials', status: 'pass', detail: [`${present} planned credential(s) found in Azure`, ...notes].join('; ') };
-}
-
-function sameRef(a: { namespace: string; name: string }, b: { namespace: string; name: string }): boolean {
-  return a.namespace === b.namespace && a.name === b.name;
 }
 
 function find(live: LiveState, kind: string, ref: { namespace: string; name: string }): Record<string, unknown> | undefined {

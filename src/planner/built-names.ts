@@ -124,7 +124,3 @@ export function uniqueRefs(refs: readonly ObjectRef[]): ObjectRef[] {
 function uniqueBuilt(entries: readonly BuiltWorkload[]): BuiltWorkload[] {
   return [...new Map(entries.map((entry) => [`${entry.ref.namespace}/${entry.ref.name} ${entry.serviceAccount.namespace}/${entry.serviceAccount.name}`, entry])).values()];
 }
-
-export function sameRef(a: ObjectRef, b: ObjectRef): boolean {
-  return a.namespace === b.namespace && a.name === b.name;
-}

@@ -1,10 +1,10 @@
 import { groupAssignmentsByWorkload } from '../analyzers/group-assignments.js';
 import { withoutPatchedBases } from '../analyzers/inventory/patched-workloads.js';
 import { documentKey, type ManifestDocument } from '../model/document.js';
-import { builtNames, sameRef, uniqueRefs, type BuiltNames } from './built-names.js';
+import { builtNames, uniqueRefs, type BuiltNames } from './built-names.js';
 import type { Finding } from '../model/finding.js';
 import type { AzureIdentityEntry, Inventory, ObjectRef, WorkloadEntry } from '../model/inventory.js';
-import { refString } from '../model/inventory.js';
+import { refString, sameRef } from '../model/inventory.js';
 import type { ManualStep, MigrationPlan, PlannedWorkload } from '../model/plan.js';
 import { ROLE_ARN_ANNOTATION } from '../analyzers/inventory/read-irsa.js';
 import { CLIENT_ID_ANNOTATION, chooseServiceAccounts } from './choose-service-accounts.js';

@@ -8,9 +8,13 @@ import type { BuiltWorkload } from '../model/plan.js';
  * which the edits write; the credentials trust these.
  */
 export function builtServiceAccounts(workload: { serviceAccount: ObjectRef; built?: readonly BuiltWorkload[] }): string[] {
-  const source = refString(workload.serviceAccount);
-  const built = [...new Set((workload.built ?? []).map((entry) => refString(entry.serviceAccount)))];
-  return built.some((ref) => ref !== source) ? built : [];
+  return builtRefs(workload.serviceAccount, (workload.built ?? []).map((entry) => entry.serviceAccount));
+}
+
+/** The builds' names of an object (`namespace/name`, once each), or none when they are its source name. */
+export function builtRefs(source: ObjectRef, built: readonly ObjectRef[]): string[] {
+  const names = [...new Set(built.map(refString))];
+  return names.some((name) => name !== refString(source)) ? names : [];
 }
 
 /** `name`, and `(built: ...)` after it when the builds name the account otherwise. */

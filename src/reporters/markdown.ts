@@ -1,6 +1,5 @@
-import { refString } from '../model/inventory.js';
 import type { Report } from './report.js';
-import { builtServiceAccounts, withBuiltNames } from './built-service-accounts.js';
+import { builtRefs, builtServiceAccounts, withBuiltNames } from './built-service-accounts.js';
 import { formatLocation } from './format-location.js';
 import { summaryLine } from './summary.js';
 
@@ -23,8 +22,7 @@ export function renderMarkdown(report: Report): string {
     out.push('', '### IRSA service accounts', '', '| Service account | Namespace | Role | Workloads |', '| --- | --- | --- | --- |');
     const builtNames = (namespace: string, name: string) => {
       const planned = report.plan.irsaServiceAccounts.find((entry) => entry.ref.namespace === namespace && entry.ref.name === name);
-      const built = (planned?.built ?? []).map(refString);
-      return built.some((ref) => ref !== `${namespace}/${name}`) ? built : [];
+      return builtRefs({ namespace, name }, planned?.built ?? []);
     };
     for (const account of irsa) out.push(`| ${cell(withBuiltNames(account.name, builtNames(account.namespace, account.name)))} | ${cell(account.namespace)} | ${cell(account.roleArn)} | ${cell(account.workloads.join(', ') || 'none')} |`);
   }

@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../model/inventory.js';
+import { sameRef, type ObjectRef } from '../model/inventory.js';
 import type { BuiltWorkload } from '../model/plan.js';
 import type { Report } from './report.js';
 import { renderFindingLines } from './text.js';
@@ -69,8 +69,4 @@ function builtWorkloadAs(workload: { ref: ObjectRef; serviceAccount: ObjectRef; 
   const { built } = workload;
   if (!built || built.every((entry) => sameRef(entry.ref, workload.ref) && sameRef(entry.serviceAccount, workload.serviceAccount))) return '';
   return built.map((entry) => `\n    built as ${entry.ref.namespace}/${entry.ref.name} -> service account ${entry.serviceAccount.name}`).join('');
-}
-
-function sameRef(a: ObjectRef, b: ObjectRef): boolean {
-  return a.namespace === b.namespace && a.name === b.name;
 }
