@@ -3,15 +3,12 @@ import type { Inventory } from '../model/inventory.js';
 import type { AnalyzerOptions } from './analyzer-options.js';
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
 import path from 'node:path';
-import { stringValuesDocument } from './inventory/embedded-values.js';
-import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
-import { readValuesWorkloads } from './inventory/read-values.js';
 import { baseNamespace, readJson6902Patches } from './inventory/read-json6902.js';
 import { inheritServiceAccounts } from './inventory/patched-workloads.js';
 import { documentKey } from '../model/document.js';
 import { matchBindings } from './match-bindings.js';
-import { readDocumentEntry } from './read-document-entry.js';
+import { readDocumentEntry, type DocumentEntry } from './read-document-entry.js';
 
 /** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
 export function collectInventory(documents: readonly ManifestDocument[], given: AnalyzerOptions): Inventory {
@@ -63,6 +60,7 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     }
     return options;
   };
+  const gitOpsReadings: Extract<DocumentEntry, { kind: 'gitops-values' }>[] = [];
   for (const doc of [...documents, ...patchNamespaces.keys()]) {
     if (kustomizationDocs.has(doc) || doc.operations !== undefined) continue;
     const patchNamespace = patchNamespaces.get(doc);
@@ -88,9 +86,12 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
         break;
       case 'values':
         inventory.valuesDocuments.push(doc);
+        inventory.valuesWorkloads.push(...read.workloads);
+        inventory.chartValues.push(...read.charts);
         break;
       case 'gitops-values':
         for (const values of read.values) inventory.gitOpsValues.push({ doc, values });
+        gitOpsReadings.push(read);
         break;
       case 'workload':
         inventory.workloads.push(read.entry);
@@ -98,25 +99,10 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     }
   }
   inheritServiceAccounts(inventory.workloads);
-  inventory.valuesWorkloads = [
-    ...inventory.valuesDocuments.flatMap((doc) => readValuesWorkloads(doc)),
-    ...inventory.gitOpsValues.flatMap(({ doc, values }) => {
-      if (!values.inString) return readValuesWorkloads(doc, values.path, values.namespace);
-      const inner = stringValuesDocument(doc, values.path);
-      return inner ? readValuesWorkloads(inner, [], values.namespace) : [];
-    }),
-  ];
-  const charts = given.helmCharts ?? [];
-  if (charts.length > 0) {
-    inventory.chartValues = [
-      ...inventory.valuesDocuments.flatMap((doc) => readChartValues(doc, [], null, charts)),
-      ...inventory.gitOpsValues.flatMap(({ doc, values }) => {
-        const chartName = gitOpsChartName(doc, values.path);
-        if (!values.inString) return readChartValues(doc, values.path, chartName, charts);
-        const inner = stringValuesDocument(doc, values.path);
-        return inner ? readChartValues(inner, [], chartName, charts) : [];
-      }),
-    ];
+  // Values files first, then the values GitOps objects hold.
+  for (const reading of gitOpsReadings) {
+    inventory.valuesWorkloads.push(...reading.workloads);
+    inventory.chartValues.push(...reading.charts);
   }
   inventory.assignments = matchBindings(inventory, given);
   inventory.irsaServiceAccounts = inventory.serviceAccounts.flatMap((account) => readIrsaServiceAccount(account) ?? []);

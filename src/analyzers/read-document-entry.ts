@@ -2,13 +2,17 @@ import type { ManifestDocument } from '../model/document.js';
 import type {
   AzureIdentityBindingEntry,
   AzureIdentityEntry,
+  ChartValuesEntry,
   PodIdentityExceptionEntry,
   SecretProviderClassEntry,
   ServiceAccountEntry,
+  ValuesWorkloadEntry,
   WorkloadEntry,
 } from '../model/inventory.js';
 import type { AnalyzerOptions } from './analyzer-options.js';
-import { embeddedValues, type EmbeddedValues } from './inventory/embedded-values.js';
+import { embeddedValues, stringValuesDocument, type EmbeddedValues } from './inventory/embedded-values.js';
+import { gitOpsChartName, readChartValues } from './inventory/read-chart-values.js';
+import { readValuesWorkloads } from './inventory/read-values.js';
 import { readWorkload, templatePathOf } from './inventory/find-pod-templates.js';
 import { readSecretProviderClass, readServiceAccount } from './inventory/read-other-resources.js';
 import {
@@ -25,10 +29,16 @@ export type DocumentEntry =
   | { kind: 'exception'; entry: PodIdentityExceptionEntry }
   | { kind: 'service-account'; entry: ServiceAccountEntry }
   | { kind: 'secret-provider-class'; entry: SecretProviderClassEntry }
-  | { kind: 'values' }
-  | { kind: 'gitops-values'; values: EmbeddedValues[] }
+  | ({ kind: 'values' } & ValuesReading)
+  | ({ kind: 'gitops-values'; values: EmbeddedValues[] } & ValuesReading)
   | { kind: 'workload'; entry: WorkloadEntry }
   | { kind: 'other' };
+
+/** What Helm values (a values file, or the values a GitOps object holds) configure. */
+interface ValuesReading {
+  workloads: ValuesWorkloadEntry[];
+  charts: ChartValuesEntry[];
+}
 
 const OTHER: DocumentEntry = { kind: 'other' };
 
@@ -64,9 +74,30 @@ function readEntry(doc: ManifestDocument, options: AnalyzerOptions): DocumentEnt
     const entry = readSecretProviderClass(doc, options);
     return entry ? { kind: 'secret-provider-class', entry } : OTHER;
   }
-  if (kind === undefined && apiVersion === undefined) return { kind: 'values' };
+  if (kind === undefined && apiVersion === undefined) {
+    return { kind: 'values', workloads: readValuesWorkloads(doc), charts: readChartValues(doc, [], null, options.helmCharts ?? []) };
+  }
   const embedded = embeddedValues(doc);
-  if (embedded.length > 0) return { kind: 'gitops-values', values: embedded };
+  if (embedded.length > 0) return { kind: 'gitops-values', values: embedded, ...readEmbeddedValues(doc, embedded, options) };
   const templatePath = templatePathOf(doc);
   return templatePath ? { kind: 'workload', entry: readWorkload(doc, templatePath, options) } : OTHER;
+}
+
+/** The values inside a GitOps object: an object, or a YAML string (Argo CD's `helm.values: |`). */
+function readEmbeddedValues(doc: ManifestDocument, embedded: readonly EmbeddedValues[], options: AnalyzerOptions): ValuesReading {
+  const charts = options.helmCharts ?? [];
+  const reading: ValuesReading = { workloads: [], charts: [] };
+  for (const values of embedded) {
+    const chartName = charts.length > 0 ? gitOpsChartName(doc, values.path) : null;
+    if (!values.inString) {
+      reading.workloads.push(...readValuesWorkloads(doc, values.path, values.namespace));
+      reading.charts.push(...readChartValues(doc, values.path, chartName, charts));
+      continue;
+    }
+    const inner = stringValuesDocument(doc, values.path);
+    if (!inner) continue;
+    reading.workloads.push(...readValuesWorkloads(inner, [], values.namespace));
+    reading.charts.push(...readChartValues(inner, [], chartName, charts));
+  }
+  return reading;
 }
