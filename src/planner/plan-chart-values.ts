@@ -64,21 +64,41 @@ function filledPlaceholders(inventory: Inventory, identityNamed: (name: string) 
   const roots = [...inventory.valuesDocuments.map((doc) => ({ doc, root: [] as NodePath })), ...inventory.gitOpsValues.filter(({ values }) => !values.inString).map(({ doc, values }) => ({ doc, root: values.path }))];
   const planned: PlannedChartValues[] = [];
   for (const { doc, root } of roots) {
+    const values = valueAt(doc.object, root);
     const edits: PlannedChartValues['edits'] = [];
-    const visit = (value: unknown, path: NodePath) => {
-      if (path.length > 12) return;
-      if (typeof value === 'string') {
-        const name = pendingIdentityName(value);
-        const clientId = name === null || path.includes('annotations') ? null : identityNamed(name).clientId;
-        if (clientId) edits.push({ op: 'set', path, value: clientId });
-      } else if (typeof value === 'object' && value !== null) {
-        for (const [key, child] of Object.entries(value)) visit(child, [...path, Array.isArray(value) ? Number(key) : key]);
-      }
-    };
-    visit(valueAt(doc.object, root), root);
+    for (const { path, name } of typeof values === 'object' && values !== null ? placeholdersIn(values) : []) {
+      const clientId = identityNamed(name).clientId;
+      if (clientId) edits.push({ op: 'set', path: [...root, ...path], value: clientId });
+    }
     if (edits.length > 0) planned.push({ key: documentKey(doc), chartId: 'pending-client-id', edits });
   }
   return planned;
+}
+
+/**
+ * The placeholders in a values object outside service account annotations, by path within it;
+ * found once per object, since every plan of a run (both passes) looks for them again, and
+ * values objects are never changed.
+ */
+const placeholdersFound = new WeakMap<object, { path: NodePath; name: string }[]>();
+
+function placeholdersIn(values: object): { path: NodePath; name: string }[] {
+  let found = placeholdersFound.get(values);
+  if (found) return found;
+  found = [];
+  const list = found;
+  const visit = (value: unknown, path: NodePath) => {
+    if (path.length > 12) return;
+    if (typeof value === 'string') {
+      const name = pendingIdentityName(value);
+      if (name !== null && !path.includes('annotations')) list.push({ path, name });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, Array.isArray(value) ? Number(key) : key]);
+    }
+  };
+  visit(values, []);
+  placeholdersFound.set(values, found);
+  return found;
 }
 
 function clientIdOf(

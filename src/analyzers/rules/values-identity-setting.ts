@@ -6,8 +6,8 @@
  * identities of the aad-pod-identity chart itself. They are found wherever they sit: in values
  * files, and inside Flux HelmReleases and Argo CD Applications (structured or as a string).
  */
-import type { NodePath } from '../../model/document.js';
-import { stringValuesDocument } from '../inventory/embedded-values.js';
+import type { ManifestDocument, NodePath } from '../../model/document.js';
+import { stringValuesDocument, type EmbeddedValues } from '../inventory/embedded-values.js';
 import { refString } from '../../model/inventory.js';
 import type { SourceLocation } from '../../model/location.js';
 import { asFields, metadataOf, stringOf, valueAt } from '../object-fields.js';
@@ -36,40 +36,59 @@ export const valuesIdentitySetting: Rule = {
   fix: 'wimigrate migrate rewrites serviceAccount annotations and podLabels, and AGIC\'s armAuth through the chart table (see the README); the aad-pod-identity chart\'s own identities go away with the chart.',
   check({ inventory }) {
     const hits: RuleHit[] = [];
-    const report = (value: unknown, path: NodePath, at: (path: NodePath) => SourceLocation, prefix = '') => {
-      if (path.length > MAX_DEPTH) return;
-      if (Array.isArray(value)) {
-        value.forEach((item, index) => report(item, [...path, index], at, prefix));
-        return;
-      }
-      const fields = asFields(value);
-      if (!fields) return;
-      for (const [key, child] of Object.entries(fields)) {
-        const here = [...path, key];
-        const what = settingAt(here, key, child);
-        if (what) hits.push({ message: `${prefix}${here.join('.')} ${what}`, location: at(here) });
-        else report(child, here, at, prefix);
-      }
-    };
-    for (const doc of inventory.valuesDocuments) report(doc.object, [], (path) => doc.locate(path));
-    for (const { doc, values } of inventory.gitOpsValues) {
-      const where = `${String(doc.object.kind)} ${refString({ namespace: metadataOf(doc.object).namespace ?? '', name: metadataOf(doc.object).name })}`;
-      if (!values.inString) {
-        report(valueAt(doc.object, values.path), [], (path) => doc.locate([...values.path, ...path]), `${where} ${values.path.join('.')}.`);
-        continue;
-      }
-      // A YAML document inside a string: positions inside it are the string's key.
-      const text = String(valueAt(doc.object, values.path));
-      const parsed = stringValuesDocument(doc, values.path)?.object ?? null;
-      const location = () => doc.locate(values.path);
-      if (parsed === null) {
-        if (/aadpodid|eks\.amazonaws\.com\/role-arn|aadPodIdentity/i.test(text)) {
-          hits.push({ message: `${where} ${values.path.join('.')} is a templated values string that sets pod identity or IRSA; edit it by hand`, location: location() });
-        }
-        continue;
-      }
-      report(parsed, [], location, `${where} ${values.path.join('.')} (a string): `);
-    }
+    for (const doc of inventory.valuesDocuments) hits.push(...once(doc, () => settingsIn(doc.object, (path) => doc.locate(path))));
+    for (const { doc, values } of inventory.gitOpsValues) hits.push(...once(values, () => gitOpsSettings(doc, values)));
     return hits;
   },
 };
+
+/**
+ * Hits by the values document, or the GitOps object's values entry, they were found in: both
+ * are read once per run and never changed, and every analysis of the run (one per pass) asks.
+ */
+const found = new WeakMap<object, RuleHit[]>();
+
+function once(key: object, find: () => RuleHit[]): RuleHit[] {
+  let hits = found.get(key);
+  if (!hits) found.set(key, (hits = find()));
+  return hits;
+}
+
+function gitOpsSettings(doc: ManifestDocument, values: EmbeddedValues): RuleHit[] {
+  const where = `${String(doc.object.kind)} ${refString({ namespace: metadataOf(doc.object).namespace ?? '', name: metadataOf(doc.object).name })}`;
+  if (!values.inString) {
+    return settingsIn(valueAt(doc.object, values.path), (path) => doc.locate([...values.path, ...path]), `${where} ${values.path.join('.')}.`);
+  }
+  // A YAML document inside a string: positions inside it are the string's key.
+  const text = String(valueAt(doc.object, values.path));
+  const parsed = stringValuesDocument(doc, values.path)?.object ?? null;
+  const location = () => doc.locate(values.path);
+  if (parsed === null) {
+    return /aadpodid|eks\.amazonaws\.com\/role-arn|aadPodIdentity/i.test(text)
+      ? [{ message: `${where} ${values.path.join('.')} is a templated values string that sets pod identity or IRSA; edit it by hand`, location: location() }]
+      : [];
+  }
+  return settingsIn(parsed, location, `${where} ${values.path.join('.')} (a string): `);
+}
+
+/** Every identity setting in a values tree, by its path. */
+function settingsIn(root: unknown, at: (path: NodePath) => SourceLocation, prefix = ''): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const report = (value: unknown, path: NodePath) => {
+    if (path.length > MAX_DEPTH) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => report(item, [...path, index]));
+      return;
+    }
+    const fields = asFields(value);
+    if (!fields) return;
+    for (const [key, child] of Object.entries(fields)) {
+      const here = [...path, key];
+      const what = settingAt(here, key, child);
+      if (what) hits.push({ message: `${prefix}${here.join('.')} ${what}`, location: at(here) });
+      else report(child, here);
+    }
+  };
+  report(root, []);
+  return hits;
+}
