@@ -1,0 +1,259 @@
+import jsyaml from 'js-yaml';
+
+/**
+ * One-line scalars and flow collections for read-block-yaml.ts, each giving exactly what js-yaml
+ * (YAML 1.2 core schema) gives, or declining (throwing DECLINE) whenever that is not certain:
+ * the caller then lets js-yaml read the whole document.
+ */
+
+/** Thrown to give up; caught by readBlockYaml only. A constant: no stack trace to capture. */
+export const DECLINE: { readonly declined: true } = Object.freeze({ declined: true });
+
+export function decline(): never {
+  throw DECLINE;
+}
+
+interface ScalarType {
+  resolve(data: string): boolean;
+  construct(data: string): unknown;
+}
+
+/**
+ * js-yaml's own implicit types of its core schema, in the order it tries them (schema/json.js).
+ * js-yaml exports them as `types`, which its type declarations leave out.
+ */
+const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> };
+const CORE_TYPES = [types.null, types.bool, types.int, types.float];
+
+/**
+ * The value of a plain scalar. Only those that start with a digit, a sign, a dot, `~` or the
+ * first letter of null/true/false can be anything but a string in the core schema; js-yaml's
+ * own types decide for those, so that every number form (`0o10`, `0x1F`, `.inf`, `-0`, `1e3`)
+ * comes out as js-yaml makes it.
+ */
+export function plainValue(source: string): unknown {
+  const first = source.charCodeAt(0);
+  const mayBeTyped =
+    (first >= 48 && first <= 57) || // 0-9
+    first === 43 || // +
+    first === 45 || // -
+    first === 46 || // .
+    first === 126 || // ~
+    first === 110 || first === 78 || // n N
+    first === 116 || first === 84 || // t T
+    first === 102 || first === 70; // f F
+  if (!mayBeTyped) return source;
+  for (const type of CORE_TYPES) {
+    if (type.resolve(source)) return type.construct(source);
+  }
+  return source;
+}
+
+/**
+ * Whether a plain scalar may start at `at` (js-yaml's readPlainScalar). `-`, `?` and `:` start
+ * one only before a non-space, but `?x` and `:x` are rare enough to leave to js-yaml.
+ */
+export function canStartPlain(text: string, at: number, end: number): boolean {
+  switch (text.charCodeAt(at)) {
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case 63: // ?
+    case 58: // :
+      return false;
+    case 45: // -
+      return at + 1 < end && text.charCodeAt(at + 1) !== 32;
+    default:
+      return true;
+  }
+}
+
+/** A scalar or collection read on one line, and the offset just after it. */
+export interface Inline {
+  value: unknown;
+  after: number;
+}
+
+/** A quoted scalar opening at `open` and closed on the same line (before `end`). */
+export function readQuoted(text: string, open: number, end: number): Inline {
+  return text.charCodeAt(open) === 39 ? readSingleQuoted(text, open, end) : readDoubleQuoted(text, open, end);
+}
+
+function readSingleQuoted(text: string, open: number, end: number): Inline {
+  let value = '';
+  let from = open + 1;
+  for (let at = from; at < end; at++) {
+    if (text.charCodeAt(at) !== 39) continue;
+    if (at + 1 < end && text.charCodeAt(at + 1) === 39) {
+      // `''` is one quote: keep the first, skip the second.
+      value += text.slice(from, at + 1);
+      from = at + 2;
+      at++;
+      continue;
+    }
+    return { value: value + text.slice(from, at), after: at + 1 };
+  }
+  return decline(); // a multi-line scalar
+}
+
+function readDoubleQuoted(text: string, open: number, end: number): Inline {
+  let value = '';
+  let from = open + 1;
+  for (let at = from; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 34) return { value: value + text.slice(from, at), after: at + 1 };
+    if (code !== 92) continue; // backslash
+    value += text.slice(from, at);
+    at++;
+    const escape = at < end ? text.charCodeAt(at) : -1;
+    const simple = escape >= 0 && escape < 128 ? SIMPLE_ESCAPES[escape] : undefined;
+    if (simple !== undefined) value += simple;
+    else {
+      const length = escape === 120 ? 2 : escape === 117 ? 4 : escape === 85 ? 8 : 0; // x u U
+      if (length === 0 || at + length >= end) return decline(); // unknown escape, or an escaped line break
+      let codePoint = 0;
+      for (let digit = 1; digit <= length; digit++) {
+        const hex = hexDigit(text.charCodeAt(at + digit));
+        if (hex < 0) return decline();
+        codePoint = codePoint * 16 + hex;
+      }
+      if (codePoint > 0x10ffff) return decline();
+      value += String.fromCodePoint(codePoint);
+      at += length;
+    }
+    from = at + 1;
+  }
+  return decline(); // a multi-line scalar
+}
+
+/** js-yaml's simpleEscapeSequence, but for `\<tab>`: tabs never reach this reader. */
+const SIMPLE_ESCAPES: (string | undefined)[] = [];
+for (const [char, meaning] of [
+  ['0', '\x00'], ['a', '\x07'], ['b', '\x08'], ['t', '\x09'], ['n', '\x0A'], ['v', '\x0B'],
+  ['f', '\x0C'], ['r', '\x0D'], ['e', '\x1B'], [' ', ' '], ['"', '"'], ['/', '/'],
+  ['\\', '\\'], ['N', '\x85'], ['_', '\xA0'], ['L', '\u2028'], ['P', '\u2029'],
+] as const) {
+  SIMPLE_ESCAPES[char.charCodeAt(0)] = meaning;
+}
+
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * A flow collection on one line: `[]`, `{}`, a sequence of scalars (`[a, "b"]`) or a map of
+ * scalars (`{kind: Deployment, name: "a"}`). Plain scalars in it may hold none of `: # [ ] { }`
+ * (but the `: ` after a key), and nested collections, empty entries and trailing commas are
+ * left to js-yaml.
+ */
+export function readFlow(text: string, open: number, end: number): Inline {
+  const isMap = text.charCodeAt(open) === 123;
+  const close = isMap ? 125 : 93;
+  let at = skipSpaces(text, open + 1, end);
+  if (at < end && text.charCodeAt(at) === close) return { value: isMap ? {} : [], after: at + 1 };
+  const items: unknown[] = [];
+  const map: Record<string, unknown> = {};
+  for (;;) {
+    const entry = readFlowScalar(text, at, end);
+    at = skipSpaces(text, entry.after, end);
+    if (isMap) {
+      // js-yaml resolves a plain key like any scalar, then makes a string of it.
+      const key = String(entry.value);
+      if (text.charCodeAt(at) !== 58 || at + 1 >= end || text.charCodeAt(at + 1) !== 32) return decline();
+      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) return decline();
+      const value = readFlowScalar(text, skipSpaces(text, at + 1, end), end);
+      map[key] = value.value;
+      at = skipSpaces(text, value.after, end);
+    } else items.push(entry.value);
+    const next = at < end ? text.charCodeAt(at) : -1;
+    if (next === close) return { value: isMap ? map : items, after: at + 1 };
+    if (next !== 44) return decline(); // ,
+    at = skipSpaces(text, at + 1, end);
+  }
+}
+
+/** A quoted scalar, or a plain one up to `,`, `]`, `}` or a `: ` in a flow collection. */
+function readFlowScalar(text: string, at: number, end: number): Inline {
+  if (at >= end) return decline();
+  const first = text.charCodeAt(at);
+  if (first === 34 || first === 39) return readQuoted(text, at, end);
+  if (!canStartPlain(text, at, end)) return decline(); // also an empty entry, or a trailing comma
+  let last = at;
+  let scan = at + 1;
+  for (; scan < end; scan++) {
+    const code = text.charCodeAt(scan);
+    if (code === 44 || code === 93 || code === 125) break; // , ] }
+    if (code === 58) {
+      if (scan + 1 < end && text.charCodeAt(scan + 1) === 32) break;
+      return decline();
+    }
+    if (code === 35 || code === 91 || code === 123) return decline(); // # [ {
+    if (code !== 32) last = scan;
+  }
+  return { value: plainValue(text.slice(at, last + 1)), after: scan };
+}
+
+/**
+ * A literal block scalar (`|`, `|-`, `|+`) whose header is at `header`, in a node whose parent
+ * is in column `parentColumn`, exactly as js-yaml's readBlockScalar reads it (the indentation
+ * of its first line, or of a longer blank line before it, is the scalar's). Returns the value
+ * and the start of the first line after it.
+ */
+export function readLiteral(text: string, header: number, headerEnd: number, parentColumn: number): Inline {
+  let at = header + 1;
+  const chomping = text.charCodeAt(at);
+  if (chomping === 45 || chomping === 43) at++; // - +
+  const rest = skipSpaces(text, at, headerEnd);
+  // Nothing but a comment may follow; an explicit indentation (`|2`) is left to js-yaml.
+  if (rest < headerEnd && (rest === at || text.charCodeAt(rest) !== 35)) return decline();
+  let textIndent = parentColumn + 1;
+  let detected = false;
+  let value = '';
+  let emptyLines = 0;
+  let lineStart = text.indexOf('\n', headerEnd) + 1;
+  while (lineStart > 0 && lineStart < text.length) {
+    let position = lineStart;
+    while ((!detected || position - lineStart < textIndent) && text.charCodeAt(position) === 32) position++;
+    const indent = position - lineStart;
+    if (!detected && indent > textIndent) textIndent = indent;
+    const code = text.charCodeAt(position);
+    const newline = text.indexOf('\n', position);
+    if (code === 10 || code === 13 || Number.isNaN(code)) {
+      emptyLines++;
+      lineStart = newline + 1;
+      continue;
+    }
+    if (indent < textIndent) break;
+    value += '\n'.repeat(detected ? 1 + emptyLines : emptyLines);
+    detected = true;
+    emptyLines = 0;
+    let lineEnd = newline === -1 ? text.length : newline;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    value += text.slice(position, lineEnd);
+    lineStart = newline + 1;
+  }
+  if (chomping === 43) value += '\n'.repeat(detected ? 1 + emptyLines : emptyLines);
+  else if (chomping !== 45 && detected) value += '\n';
+  return { value, after: lineStart > 0 ? lineStart : text.length };
+}
+
+export function skipSpaces(text: string, at: number, end: number): number {
+  let position = at;
+  while (position < end && text.charCodeAt(position) === 32) position++;
+  return position;
+}

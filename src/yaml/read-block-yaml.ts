@@ -1,0 +1,258 @@
+import { canStartPlain, decline, DECLINE, plainValue, readFlow, readLiteral, readQuoted, skipSpaces, type Inline } from './block-yaml-scalars.js';
+
+/**
+ * The value of one plain block-style YAML document, as js-yaml (YAML 1.2 core schema) reads it,
+ * read line by line without building any tree: nearly every Kubernetes manifest is block maps
+ * and lists of one-line scalars, and js-yaml's general machinery was the largest single cost of
+ * a migration. It returns null whenever the text uses anything it does not handle with
+ * certainty (anchors, tags, block or multi-line scalars, flow maps, tabs, a second document,
+ * and every error js-yaml would throw on), and the caller asks js-yaml. Strings in the value are
+ * slices of `text`.
+ */
+export function readBlockYaml(text: string): { value: unknown } | null {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Characters js-yaml rejects, or that this reader leaves to it (tabs, odd line breaks), in one
+  // pass of the regex engine rather than a check per character.
+  if (UNHANDLED_CHARACTERS.test(bom === 1 ? text.slice(1) : text)) return null;
+  if (text.includes('\r') && LONE_CARRIAGE_RETURN.test(text)) return null;
+  try {
+    return { value: new BlockReader(text).read(bom) };
+  } catch (error) {
+    if (error === DECLINE) return null;
+    throw error;
+  }
+}
+
+const UNHANDLED_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+
+/** Deeper documents are left to js-yaml, which counts its own nesting limit differently. */
+const MAX_DEPTH = 40;
+
+/**
+ * A cursor on the current line with content (blank and comment-only lines are skipped) and the
+ * recursive reading of the block collections that start on it. A class: one small object per
+ * document, with the line's offsets in fields rather than a new object per line.
+ */
+class BlockReader {
+  private lineStart = 0;
+  /** The line's first non-space character. */
+  private content = 0;
+  /** Before the line break (and before a CR of CRLF). */
+  private end = 0;
+  private next = 0;
+  private indent = 0;
+  private atEnd = false;
+  private depth = 0;
+  /** Where the value after the key that tryKey read starts. */
+  private valueAt = 0;
+
+  constructor(private readonly text: string) {}
+
+  read(bom: number): unknown {
+    this.next = bom;
+    this.advance(true);
+    if (this.atEnd) return emptyDocument(this.text, bom);
+    const value = this.node(this.indent, this.content);
+    if (!this.atEnd) decline();
+    return value;
+  }
+
+  /**
+   * Moves to the next line with content, or sets atEnd. A document marker may only be the first
+   * such line (`---`, nothing after it but a comment); splitDocuments starts each chunk with it.
+   */
+  private advance(markerAllowed = false): void {
+    const text = this.text;
+    let start = this.next;
+    let allowed = markerAllowed;
+    while (start < text.length) {
+      const newline = text.indexOf('\n', start);
+      const next = newline === -1 ? text.length : newline + 1;
+      let end = newline === -1 ? text.length : newline;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      let content = start;
+      while (content < end && text.charCodeAt(content) === 32) content++;
+      const lineStart = start;
+      start = next;
+      if (content === end || text.charCodeAt(content) === 35) continue; // blank, or a comment
+      if (content === lineStart && isMarker(text, content, end)) {
+        const rest = skipSpaces(text, content + 3, end);
+        if (!allowed || text.charCodeAt(content) !== 45 || (rest < end && text.charCodeAt(rest) !== 35)) decline();
+        allowed = false;
+        continue;
+      }
+      this.lineStart = lineStart;
+      this.content = content;
+      this.end = end;
+      this.next = next;
+      this.indent = content - lineStart;
+      return;
+    }
+    this.next = text.length;
+    this.atEnd = true;
+  }
+
+  /** The block map or list starting at `at` on the current line, in column `column`. */
+  private node(column: number, at: number): unknown {
+    if (this.isDash(at)) return this.sequence(column, at);
+    const key = this.tryKey(at);
+    if (key === null) return decline(); // a scalar on a line of its own
+    return this.mapping(column, key);
+  }
+
+  /** A `-` that starts a list entry: followed by a space or the end of the line. */
+  private isDash(at: number): boolean {
+    return this.text.charCodeAt(at) === 45 && (at + 1 === this.end || this.text.charCodeAt(at + 1) === 32);
+  }
+
+  /** A block map in `column` whose first key (on the current line) is read already. */
+  private mapping(column: number, firstKey: string): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) decline();
+    const map: Record<string, unknown> = {};
+    let key = firstKey;
+    for (;;) {
+      // js-yaml throws on a duplicate; `__proto__` it sets in a way of its own.
+      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) decline();
+      map[key] = this.value(column, this.valueAt, false);
+      if (this.atEnd || this.indent < column) break;
+      if (this.indent > column) decline(); // bad indentation
+      const next = this.tryKey(this.content);
+      if (next === null) decline(); // a list entry or a scalar where a key must be
+      key = next;
+    }
+    this.depth--;
+    return map;
+  }
+
+  /** A block list in `column` whose first `-` is at `at` on the current line. */
+  private sequence(column: number, at: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) decline();
+    const list: unknown[] = [];
+    let dash = at;
+    for (;;) {
+      const item = skipSpaces(this.text, dash + 1, this.end);
+      if (item < this.end && this.text.charCodeAt(item) !== 35) {
+        // Content on the dash's line: a nested list or map starts in its column (`- name: a`).
+        const itemColumn = item - this.lineStart;
+        if (this.isDash(item)) list.push(this.sequence(itemColumn, item));
+        else {
+          const key = this.tryKey(item);
+          list.push(key === null ? this.value(column, item, true) : this.mapping(itemColumn, key));
+        }
+      } else list.push(this.value(column, item, true));
+      if (this.atEnd || this.indent < column) break;
+      if (this.indent > column) decline(); // bad indentation
+      dash = this.content;
+      if (!this.isDash(dash)) break; // the map this list is the value of goes on
+    }
+    this.depth--;
+    return list;
+  }
+
+  /**
+   * The value after a key or a dash, `at` being its first non-space character (or the line's
+   * end): a one-line scalar there, else the block node on the next lines, else null. Leaves the
+   * cursor on the next line with content.
+   */
+  private value(column: number, at: number, inList: boolean): unknown {
+    if (at < this.end && this.text.charCodeAt(at) !== 35) {
+      let value: unknown;
+      if (this.text.charCodeAt(at) === 124) {
+        // A literal block scalar (`|`): its lines are content, not lines for advance().
+        const literal = readLiteral(this.text, at, this.end, column);
+        value = literal.value;
+        this.next = literal.after;
+      } else value = this.inline(at);
+      this.advance();
+      // A deeper line would continue a plain scalar, or be misplaced after any other.
+      if (!this.atEnd && this.indent > column) decline();
+      return value;
+    }
+    this.advance();
+    if (this.atEnd) return null;
+    if (this.indent > column) return this.node(this.indent, this.content);
+    // A list may sit in its key's own column (`containers:` then `- name: a`).
+    if (!inList && this.indent === column && this.isDash(this.content)) return this.sequence(column, this.content);
+    return null;
+  }
+
+  /** A scalar or flow collection that is the rest of the current line (but a comment). */
+  private inline(at: number): unknown {
+    const text = this.text;
+    const end = this.end;
+    const first = text.charCodeAt(at);
+    let read: Inline;
+    if (first === 34 || first === 39) read = readQuoted(text, at, end);
+    else if (first === 91 || first === 123) read = readFlow(text, at, end);
+    else {
+      if (!canStartPlain(text, at, end)) decline();
+      // A plain scalar ends at ` #`; a `: ` in it would make it a key (`a: b: c` is an error).
+      let last = at;
+      for (let scan = at + 1; scan < end; scan++) {
+        const code = text.charCodeAt(scan);
+        if (code === 32) continue;
+        if (code === 35 && text.charCodeAt(scan - 1) === 32) break;
+        if (code === 58 && (scan + 1 === end || text.charCodeAt(scan + 1) === 32)) decline();
+        last = scan;
+      }
+      return plainValue(text.slice(at, last + 1));
+    }
+    const rest = skipSpaces(text, read.after, end);
+    if (rest < end && (rest === read.after || text.charCodeAt(rest) !== 35)) decline();
+    return read.value;
+  }
+
+  /**
+   * The key of a `key: value` entry starting at `at`, leaving where its value starts in valueAt;
+   * null when the line holds no key there (a scalar, or a flow collection).
+   */
+  private tryKey(at: number): string | null {
+    const text = this.text;
+    const end = this.end;
+    const first = text.charCodeAt(at);
+    let key: string;
+    let colon: number;
+    if (first === 34 || first === 39) {
+      const quoted = readQuoted(text, at, end);
+      colon = skipSpaces(text, quoted.after, end);
+      if (colon >= end || text.charCodeAt(colon) !== 58) return null;
+      key = quoted.value as string;
+    } else {
+      if (!canStartPlain(text, at, end)) return null;
+      let last = at;
+      for (colon = at + 1; colon < end; colon++) {
+        const code = text.charCodeAt(colon);
+        if (code === 58 && (colon + 1 === end || text.charCodeAt(colon + 1) === 32)) break;
+        if (code === 35 && text.charCodeAt(colon - 1) === 32) return null; // a comment before any `: `
+        if (code !== 32) last = colon;
+      }
+      if (colon >= end) return null;
+      // js-yaml resolves a plain key like any scalar, then makes a string of it (`1.0: a` is "1").
+      key = String(plainValue(text.slice(at, last + 1)));
+    }
+    if (colon + 1 < end && text.charCodeAt(colon + 1) !== 32) return null;
+    this.valueAt = skipSpaces(text, colon + 1, end);
+    return key;
+  }
+}
+
+/**
+ * What js-yaml gives for a document of only blank lines, comments and a `---`: undefined when
+ * nothing but spaces comes before its last line break (it reads no document), else null.
+ */
+function emptyDocument(text: string, bom: number): null | undefined {
+  const last = text.charCodeAt(text.length - 1);
+  // js-yaml's own copy of the text: after the BOM, with a line break added when none ends it.
+  const length = text.length - bom + (last === 10 || last === 13 ? 0 : 1);
+  let spaces = 0;
+  while (text.charCodeAt(bom + spaces) === 32) spaces++;
+  return spaces >= length - 1 ? undefined : null;
+}
+
+/** `---` or `...` from `at`, followed by a space or the end of the line. */
+function isMarker(text: string, at: number, end: number): boolean {
+  const char = text.charCodeAt(at);
+  if ((char !== 45 && char !== 46) || text.charCodeAt(at + 1) !== char || text.charCodeAt(at + 2) !== char) return false;
+  return at + 3 === end || (at + 3 < end && text.charCodeAt(at + 3) === 32);
+}
