@@ -50,6 +50,36 @@ export function plainValue(source: string): unknown {
 }
 
 /**
+ * Keys read before, by length and first character. A key that is one of them comes back as that
+ * very string, which the engine has internalized on its first use as a property name: storing it
+ * in a map then needs no hashing, and no slice of the text is made. Kept small: a manifest has
+ * few distinct keys, and they repeat across documents.
+ */
+const KNOWN_KEYS = new Map<number, string[]>();
+let knownKeyCount = 0;
+const MAX_KNOWN_KEYS = 4096;
+const MAX_KEYS_IN_SLOT = 16;
+
+/** The key a plain scalar in [start, end) makes: js-yaml resolves it like any scalar, then makes a string of it (`1.0: a` is "1"). */
+export function plainKey(text: string, start: number, end: number): string {
+  const slot = (end - start) * 65536 + text.charCodeAt(start);
+  const known = KNOWN_KEYS.get(slot);
+  if (known !== undefined) {
+    for (const candidate of known) if (text.startsWith(candidate, start)) return candidate;
+  }
+  const source = text.slice(start, end);
+  const key = String(plainValue(source));
+  if (key === source && knownKeyCount < MAX_KNOWN_KEYS && (known === undefined || known.length < MAX_KEYS_IN_SLOT)) {
+    // A copy of its own: a slice would keep this document's whole text alive for the process.
+    const own = [...source].join('');
+    if (known === undefined) KNOWN_KEYS.set(slot, [own]);
+    else known.push(own);
+    knownKeyCount++;
+  }
+  return key;
+}
+
+/**
  * Whether a plain scalar may start at `at` (js-yaml's readPlainScalar). `-`, `?` and `:` start
  * one only before a non-space, but `?x` and `:x` are rare enough to leave to js-yaml.
  */

@@ -1,4 +1,4 @@
-import { canStartPlain, decline, DECLINE, plainValue, readFlow, readLiteral, readQuoted, skipSpaces, type Inline } from './block-yaml-scalars.js';
+import { canStartPlain, decline, DECLINE, plainKey, plainValue, readFlow, readLiteral, readQuoted, skipSpaces, type Inline } from './block-yaml-scalars.js';
 
 /**
  * The value of one plain block-style YAML document, as js-yaml (YAML 1.2 core schema) reads it,
@@ -26,6 +26,12 @@ export function readBlockYaml(text: string): { value: unknown } | null {
 const UNHANDLED_CHARACTERS = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
+/**
+ * An offset past any text, for "not found": a small integer rather than Infinity, so that the
+ * engine keeps the offset fields as integers instead of boxing them as doubles.
+ */
+const NONE = 0x3fffffff;
+
 /** Deeper documents are left to js-yaml, which counts its own nesting limit differently. */
 const MAX_DEPTH = 40;
 
@@ -47,7 +53,40 @@ class BlockReader {
   /** Where the value after the key that tryKey read starts. */
   private valueAt = 0;
 
+  /**
+   * The next `#` and the next `: ` at or after the offsets they were last looked for from, found
+   * by indexOf (in the engine's native code, fast even before the JIT warms up) and kept, as the
+   * reader mostly moves forward: each document is searched about once for each.
+   */
+  private hashFrom = NONE;
+  private hash = -1;
+  private colonSpaceFrom = NONE;
+  private colonSpace = -1;
+
   constructor(private readonly text: string) {}
+
+  /** Where a comment (a `#` after a space) starts in [from, end), or `end`. */
+  private commentIn(from: number, end: number): number {
+    for (let at = from; ; at = this.hash + 1) {
+      if (at < this.hashFrom || this.hash < at) {
+        const found = this.text.indexOf('#', at);
+        this.hashFrom = at;
+        this.hash = found === -1 ? NONE : found;
+      }
+      if (this.hash >= end) return end;
+      if (this.text.charCodeAt(this.hash - 1) === 32) return this.hash;
+    }
+  }
+
+  /** The next `: ` at or after `from` (NONE when none). */
+  private colonSpaceAfter(from: number): number {
+    if (from < this.colonSpaceFrom || this.colonSpace < from) {
+      const found = this.text.indexOf(': ', from);
+      this.colonSpaceFrom = from;
+      this.colonSpace = found === -1 ? NONE : found;
+    }
+    return this.colonSpace;
+  }
 
   read(bom: number): unknown {
     this.next = bom;
@@ -111,16 +150,21 @@ class BlockReader {
     if (++this.depth > MAX_DEPTH) decline();
     const map: Record<string, unknown> = {};
     let key = firstKey;
+    let count = 0;
     for (;;) {
-      // js-yaml throws on a duplicate; `__proto__` it sets in a way of its own.
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) decline();
+      // js-yaml sets `__proto__` in a way of its own, and `<<` is a merge key in other schemas.
+      if (key === '__proto__' || key === '<<') decline();
       map[key] = this.value(column, this.valueAt, false);
+      count++;
       if (this.atEnd || this.indent < column) break;
       if (this.indent > column) decline(); // bad indentation
       const next = this.tryKey(this.content);
       if (next === null) decline(); // a list entry or a scalar where a key must be
       key = next;
     }
+    // A duplicate key, on which js-yaml throws, left fewer keys than entries. (Counting once is
+    // cheaper than looking each key up: the engine caches the keys of a map's shape.)
+    if (Object.keys(map).length !== count) decline();
     this.depth--;
     return map;
   }
@@ -188,14 +232,9 @@ class BlockReader {
     else {
       if (!canStartPlain(text, at, end)) decline();
       // A plain scalar ends at ` #`; a `: ` in it would make it a key (`a: b: c` is an error).
-      let last = at;
-      for (let scan = at + 1; scan < end; scan++) {
-        const code = text.charCodeAt(scan);
-        if (code === 32) continue;
-        if (code === 35 && text.charCodeAt(scan - 1) === 32) break;
-        if (code === 58 && (scan + 1 === end || text.charCodeAt(scan + 1) === 32)) decline();
-        last = scan;
-      }
+      let last = this.commentIn(at, end) - 1;
+      while (text.charCodeAt(last) === 32) last--;
+      if (this.colonSpaceAfter(at) < last || text.charCodeAt(last) === 58) decline();
       return plainValue(text.slice(at, last + 1));
     }
     const rest = skipSpaces(text, read.after, end);
@@ -220,16 +259,16 @@ class BlockReader {
       key = quoted.value as string;
     } else {
       if (!canStartPlain(text, at, end)) return null;
-      let last = at;
-      for (colon = at + 1; colon < end; colon++) {
-        const code = text.charCodeAt(colon);
-        if (code === 58 && (colon + 1 === end || text.charCodeAt(colon + 1) === 32)) break;
-        if (code === 35 && text.charCodeAt(colon - 1) === 32) return null; // a comment before any `: `
-        if (code !== 32) last = colon;
+      // The first `: ` (or a `:` ending the line) ends the key, unless a comment starts before.
+      colon = this.colonSpaceAfter(at);
+      if (colon >= end) {
+        if (text.charCodeAt(end - 1) !== 58) return null;
+        colon = end - 1;
       }
-      if (colon >= end) return null;
-      // js-yaml resolves a plain key like any scalar, then makes a string of it (`1.0: a` is "1").
-      key = String(plainValue(text.slice(at, last + 1)));
+      if (this.commentIn(at, colon) < colon) return null;
+      let last = colon - 1;
+      while (text.charCodeAt(last) === 32) last--;
+      key = plainKey(text, at, last + 1);
     }
     if (colon + 1 < end && text.charCodeAt(colon + 1) !== 32) return null;
     this.valueAt = skipSpaces(text, colon + 1, end);
