@@ -115,9 +115,10 @@ class BlockReader {
       const lineStart = start;
       start = next;
       if (content === end || text.charCodeAt(content) === 35) continue; // blank, or a comment
-      if (content === lineStart && isMarker(text, content, end)) {
+      if (content === lineStart && isMarker(text, content)) {
         const rest = skipSpaces(text, content + 3, end);
-        if (!allowed || text.charCodeAt(content) !== 45 || (rest < end && text.charCodeAt(rest) !== 35)) decline();
+        // Only `---` alone (or before a comment) and only first: a later one starts another document.
+        if (!allowed || text.charCodeAt(content) !== 45 || (rest < end && (rest === content + 3 || text.charCodeAt(rest) !== 35))) decline();
         allowed = false;
         continue;
       }
@@ -289,9 +290,11 @@ function emptyDocument(text: string, bom: number): null | undefined {
   return spaces >= length - 1 ? undefined : null;
 }
 
-/** `---` or `...` from `at`, followed by a space or the end of the line. */
-function isMarker(text: string, at: number, end: number): boolean {
+/**
+ * `---` or `...` from `at` (a line's start), whatever follows: js-yaml takes `---x` for a marker
+ * at the start of a document, and such a line is too odd to read anywhere.
+ */
+function isMarker(text: string, at: number): boolean {
   const char = text.charCodeAt(at);
-  if ((char !== 45 && char !== 46) || text.charCodeAt(at + 1) !== char || text.charCodeAt(at + 2) !== char) return false;
-  return at + 3 === end || (at + 3 < end && text.charCodeAt(at + 3) === 32);
+  return (char === 45 || char === 46) && text.charCodeAt(at + 1) === char && text.charCodeAt(at + 2) === char;
 }
