@@ -185,7 +185,13 @@ class BlockReader {
           const key = this.tryKey(item);
           list.push(key === null ? this.value(column, item, true) : this.mapping(itemColumn, key));
         }
-      } else list.push(this.value(column, item, true));
+      } else {
+        const entry = this.value(column, item, true);
+        list.push(entry);
+        // After an empty entry js-yaml reads the next `-` line as this list's, however little
+        // it is indented: a quirk not worth copying.
+        if (entry === null && !this.atEnd && this.indent < column && this.isDash(this.content)) decline();
+      }
       if (this.atEnd || this.indent < column) break;
       if (this.indent > column) decline(); // bad indentation
       dash = this.content;

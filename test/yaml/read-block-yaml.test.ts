@@ -181,6 +181,8 @@ const CASES: readonly (readonly [string, unknown])[] = [
   ['- name: a\n  image: b\n-   c: d\n    e:\n      f: g', [{ name: 'a', image: 'b' }, { c: 'd', e: { f: 'g' } }]],
   ['- a:\n  - x\n- b', [{ a: ['x'] }, 'b']],
   ['- a:\n- x', [{ a: null }, 'x']],
+  ['- - \n- b', DECLINES],
+  ['- a:\n  -\n- b', DECLINES],
   ['-\n  a: 1\n- # c\n- b', [{ a: 1 }, null, 'b']],
   ['a:\nb:  # c\nc: d', { a: null, b: null, c: 'd' }],
   ['a: []\nb: {}\nc: [ ]\nd: { }', { a: [], b: {}, c: [], d: {} }],
