@@ -315,3 +315,55 @@ describe('readBlockYaml on mutants of the sample documents', () => {
     expect(answered).toBeGreaterThan(1000);
   });
 });
+
+const SCALARS = ['a', 'b c', '1', '0x1F', '-1', '.5', '1e3', 'true', 'False', 'null', '~', '"q"', "'s'", '"a: b"', "'it''s'", '[]', '{}', '[a, 1]', '{x: 1, y: "z"}', 'a#b', 'a #c', '"\\n\\u00e9"', '""', '010', '-0', '+.inf', '.NaN', 'http://x:1', '-x', '', '# c'];
+const KEYS = ['a', 'b', 'c', '1', '"q"', "'s'", 'true', '~', 'x y', '-k', '01'];
+
+/** Lines of a random block document: maps, lists, literal block scalars, at random indentations. */
+function generate(next: () => number, indent: number, depth: number, out: string[]): void {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const pad = (width: number): string => ' '.repeat(Math.max(0, width));
+  const kind = depth > 3 ? 2 : Math.floor(next() * 3);
+  const entries = 1 + Math.floor(next() * 3);
+  for (let entry = 0; entry < (kind === 2 ? 1 : entries); entry++) {
+    const choice = next();
+    if (kind === 1) {
+      if (choice < 0.4) out.push(`${pad(indent)}- ${pick(SCALARS)}`);
+      else if (choice < 0.7) {
+        const nested: string[] = [];
+        generate(next, indent + 2, depth + 1, nested);
+        nested[0] = `${pad(indent)}- ${(nested[0] ?? '').slice(indent + 2)}`;
+        out.push(...nested);
+      } else {
+        out.push(`${pad(indent)}-`);
+        generate(next, indent + pick([0, 1, 2, 2]), depth + 1, out);
+      }
+    } else if (kind === 2 || choice < 0.5) out.push(`${pad(indent)}${pick(KEYS)}: ${pick(SCALARS)}`);
+    else if (choice < 0.6) {
+      out.push(`${pad(indent)}${pick(KEYS)}: ${pick(['|', '|-', '|+', '| # c'])}`);
+      const inner = indent + pick([1, 2, 2, 4]);
+      for (let line = Math.floor(next() * 4); line > 0; line--) out.push(pick(['', `${pad(inner)}${pick(['x', '# y', ' z', ''])}`, `${pad(inner + pick([-1, 1, 3]))}w`]));
+    } else {
+      out.push(`${pad(indent)}${pick(KEYS)}:${pick(['', ' # c', ' '])}`);
+      generate(next, indent + pick([0, 1, 2, 2, 4]), depth + 1, out);
+    }
+  }
+}
+
+describe('readBlockYaml on generated documents', () => {
+  it('declines or agrees with js-yaml on each of 5,000 seeded documents', () => {
+    const next = random(7);
+    let answered = 0;
+    const problems: string[] = [];
+    for (let round = 0; round < 5000; round++) {
+      const lines: string[] = next() < 0.2 ? [['---', '--- # x', '# c', ''][Math.floor(next() * 4)] ?? ''] : [];
+      generate(next, next() < 0.25 ? 2 : 0, 0, lines);
+      const text = lines.join(next() < 0.3 ? '\r\n' : '\n') + (next() < 0.8 ? '\n' : '');
+      const problem = disagreement(text);
+      if (problem !== null) problems.push(`${problem}\n--- in ---\n${JSON.stringify(text)}`);
+      if (readBlockYaml(text) !== null) answered++;
+    }
+    expect(problems.slice(0, 3)).toEqual([]);
+    expect(answered).toBeGreaterThan(2500);
+  });
+});
