@@ -158,7 +158,7 @@ class BlockReader {
       map[key] = this.value(column, this.valueAt, false);
       count++;
       if (this.atEnd || this.indent < column) break;
-      if (this.indent > column) decline(); // bad indentation
+      if (this.indent > column) decline(); // bad indentation, or a plain scalar's next line
       const next = this.tryKey(this.content);
       if (next === null) decline(); // a list entry or a scalar where a key must be
       key = next;
@@ -193,7 +193,7 @@ class BlockReader {
         if (entry === null && !this.atEnd && this.indent < column && this.isDash(this.content)) decline();
       }
       if (this.atEnd || this.indent < column) break;
-      if (this.indent > column) decline(); // bad indentation
+      if (this.indent > column) decline(); // bad indentation, or a plain scalar's next line
       dash = this.content;
       if (!this.isDash(dash)) break; // the map this list is the value of goes on
     }
@@ -216,8 +216,6 @@ class BlockReader {
         this.next = literal.after;
       } else value = this.inline(at);
       this.advance();
-      // A deeper line would continue a plain scalar, or be misplaced after any other.
-      if (!this.atEnd && this.indent > column) decline();
       return value;
     }
     this.advance();
