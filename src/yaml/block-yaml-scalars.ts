@@ -27,26 +27,36 @@ const CORE_TYPES = [types.null, types.bool, types.int, types.float];
 
 /**
  * The value of a plain scalar. Only those that start with a digit, a sign, a dot, `~` or the
- * first letter of null/true/false can be anything but a string in the core schema; js-yaml's
- * own types decide for those, so that every number form (`0o10`, `0x1F`, `.inf`, `-0`, `1e3`)
- * comes out as js-yaml makes it.
+ * first letter of null/true/false (then four or five letters long) can be anything but a string
+ * in the core schema; js-yaml's own types decide for those, so that every number form (`0o10`,
+ * `0x1F`, `.inf`, `-0`, `1e3`) comes out as js-yaml makes it. Short runs of decimal digits
+ * without a leading zero, the commonest numbers (ports, replicas), are read at once: js-yaml
+ * gives parseInt of them too.
  */
 export function plainValue(source: string): unknown {
   const first = source.charCodeAt(0);
+  if (first >= 49 && first <= 57 && source.length <= 15) {
+    let at = 1;
+    while (at < source.length && isDigit(source.charCodeAt(at))) at++;
+    if (at === source.length) return Number.parseInt(source, 10);
+  }
   const mayBeTyped =
     (first >= 48 && first <= 57) || // 0-9
     first === 43 || // +
     first === 45 || // -
     first === 46 || // .
     first === 126 || // ~
-    first === 110 || first === 78 || // n N
-    first === 116 || first === 84 || // t T
-    first === 102 || first === 70; // f F
+    ((source.length === 4 || source.length === 5) &&
+      (first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70)); // n N t T f F
   if (!mayBeTyped) return source;
   for (const type of CORE_TYPES) {
     if (type.resolve(source)) return type.construct(source);
   }
   return source;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /**

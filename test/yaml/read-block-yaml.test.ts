@@ -117,6 +117,7 @@ const DECLINES = Symbol('declines');
 /** [text, what the reader gives]; every answer is also checked against js-yaml. */
 const CASES: readonly (readonly [string, unknown])[] = [
   // Scalars: numbers, null and booleans as js-yaml's core schema resolves them.
+  ['a: 8080\nb: 123456789012345\nc: 1234567890123456789\nd: 0\ne: 00\nf: 12a', { a: 8080, b: 123456789012345, c: 1234567890123456789, d: 0, e: 0, f: '12a' }],
   ['a: 010', { a: 10 }],
   ['a: 0o10', { a: 8 }],
   ['a: 0x1F', { a: 31 }],
@@ -137,6 +138,7 @@ const CASES: readonly (readonly [string, unknown])[] = [
   ['a: null\nb: Null\nc: NULL\nd: ~\ne: nULL', { a: null, b: null, c: null, d: null, e: 'nULL' }],
   ['a: true\nb: True\nc: TRUE\nd: tRUE\ne: False', { a: true, b: true, c: true, d: 'tRUE', e: false }],
   ['a: yes\nb: no\nc: on', { a: 'yes', b: 'no', c: 'on' }],
+  ['a: nul\nb: nulls\nc: trues\nd: fals\ne: nginx', { a: 'nul', b: 'nulls', c: 'trues', d: 'fals', e: 'nginx' }],
   ['a: 2024-01-01\nb: 1.2.3\nc: 10m', { a: '2024-01-01', b: '1.2.3', c: '10m' }],
   // Plain scalars: `#` starts a comment only after a space, `:` ends a key only before one.
   ['a: a#b', { a: 'a#b' }],
