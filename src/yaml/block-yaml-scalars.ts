@@ -1,9 +1,9 @@
 import jsyaml from 'js-yaml';
 
 /**
- * One-line scalars and flow collections for read-block-yaml.ts, each giving exactly what js-yaml
- * (YAML 1.2 core schema) gives, or declining (throwing DECLINE) whenever that is not certain:
- * the caller then lets js-yaml read the whole document.
+ * One-line scalars and keys for read-block-yaml.ts (and its flow and literal readers), each
+ * giving exactly what js-yaml (YAML 1.2 core schema) gives, or declining (throwing DECLINE)
+ * whenever that is not certain: readBlockYaml then lets js-yaml read the whole document.
  */
 
 /** Thrown to give up; caught by readBlockYaml only. A constant: no stack trace to capture. */
@@ -193,103 +193,6 @@ function hexDigit(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
   const lower = code | 0x20;
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
-}
-
-/**
- * A flow collection on one line: `[]`, `{}`, a sequence of scalars (`[a, "b"]`) or a map of
- * scalars (`{kind: Deployment, name: "a"}`). Plain scalars in it may hold none of `: # [ ] { }`
- * (but the `: ` after a key), and nested collections, empty entries and trailing commas are
- * left to js-yaml.
- */
-export function readFlow(text: string, open: number, end: number): Inline {
-  const isMap = text.charCodeAt(open) === 123;
-  const close = isMap ? 125 : 93;
-  let at = skipSpaces(text, open + 1, end);
-  if (at < end && text.charCodeAt(at) === close) return { value: isMap ? {} : [], after: at + 1 };
-  const items: unknown[] = [];
-  const map: Record<string, unknown> = {};
-  for (;;) {
-    const entry = readFlowScalar(text, at, end);
-    at = skipSpaces(text, entry.after, end);
-    if (isMap) {
-      // js-yaml resolves a plain key like any scalar, then makes a string of it.
-      const key = String(entry.value);
-      if (text.charCodeAt(at) !== 58 || at + 1 >= end || text.charCodeAt(at + 1) !== 32) return decline();
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) return decline();
-      const value = readFlowScalar(text, skipSpaces(text, at + 1, end), end);
-      map[key] = value.value;
-      at = skipSpaces(text, value.after, end);
-    } else items.push(entry.value);
-    const next = at < end ? text.charCodeAt(at) : -1;
-    if (next === close) return { value: isMap ? map : items, after: at + 1 };
-    if (next !== 44) return decline(); // ,
-    at = skipSpaces(text, at + 1, end);
-  }
-}
-
-/** A quoted scalar, or a plain one up to `,`, `]`, `}` or a `: ` in a flow collection. */
-function readFlowScalar(text: string, at: number, end: number): Inline {
-  if (at >= end) return decline();
-  const first = text.charCodeAt(at);
-  if (first === 34 || first === 39) return readQuoted(text, at, end);
-  if (!canStartPlain(text, at, end)) return decline(); // also an empty entry, or a trailing comma
-  let last = at;
-  let scan = at + 1;
-  for (; scan < end; scan++) {
-    const code = text.charCodeAt(scan);
-    if (code === 44 || code === 93 || code === 125) break; // , ] }
-    if (code === 58) {
-      if (scan + 1 < end && text.charCodeAt(scan + 1) === 32) break;
-      return decline();
-    }
-    if (code === 35 || code === 91 || code === 123) return decline(); // # [ {
-    if (code !== 32) last = scan;
-  }
-  return { value: plainValue(text.slice(at, last + 1)), after: scan };
-}
-
-/**
- * A literal block scalar (`|`, `|-`, `|+`) whose header is at `header`, in a node whose parent
- * is in column `parentColumn`, exactly as js-yaml's readBlockScalar reads it (the indentation
- * of its first line, or of a longer blank line before it, is the scalar's). Returns the value
- * and the start of the first line after it.
- */
-export function readLiteral(text: string, header: number, headerEnd: number, parentColumn: number): Inline {
-  let at = header + 1;
-  const chomping = text.charCodeAt(at);
-  if (chomping === 45 || chomping === 43) at++; // - +
-  const rest = skipSpaces(text, at, headerEnd);
-  // Nothing but a comment may follow; an explicit indentation (`|2`) is left to js-yaml.
-  if (rest < headerEnd && (rest === at || text.charCodeAt(rest) !== 35)) return decline();
-  let textIndent = parentColumn + 1;
-  let detected = false;
-  let value = '';
-  let emptyLines = 0;
-  let lineStart = text.indexOf('\n', headerEnd) + 1;
-  while (lineStart > 0 && lineStart < text.length) {
-    let position = lineStart;
-    while ((!detected || position - lineStart < textIndent) && text.charCodeAt(position) === 32) position++;
-    const indent = position - lineStart;
-    if (!detected && indent > textIndent) textIndent = indent;
-    const code = text.charCodeAt(position);
-    const newline = text.indexOf('\n', position);
-    if (code === 10 || code === 13 || Number.isNaN(code)) {
-      emptyLines++;
-      lineStart = newline + 1;
-      continue;
-    }
-    if (indent < textIndent) break;
-    value += '\n'.repeat(detected ? 1 + emptyLines : emptyLines);
-    detected = true;
-    emptyLines = 0;
-    let lineEnd = newline === -1 ? text.length : newline;
-    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    value += text.slice(position, lineEnd);
-    lineStart = newline + 1;
-  }
-  if (chomping === 43) value += '\n'.repeat(detected ? 1 + emptyLines : emptyLines);
-  else if (chomping !== 45 && detected) value += '\n';
-  return { value, after: lineStart > 0 ? lineStart : text.length };
 }
 
 export function skipSpaces(text: string, at: number, end: number): number {

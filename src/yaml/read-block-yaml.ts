@@ -1,13 +1,17 @@
-import { canStartPlain, decline, DECLINE, plainKey, plainValue, readFlow, readLiteral, readQuoted, skipSpaces, type Inline } from './block-yaml-scalars.js';
+import { emptyDocument, isMarker } from './block-yaml-document.js';
+import { readFlow } from './block-yaml-flow.js';
+import { readLiteral } from './block-yaml-literal.js';
+import { canStartPlain, decline, DECLINE, plainKey, plainValue, readQuoted, skipSpaces, type Inline } from './block-yaml-scalars.js';
 
 /**
  * The value of one plain block-style YAML document, as js-yaml (YAML 1.2 core schema) reads it,
  * read line by line without building any tree: nearly every Kubernetes manifest is block maps
  * and lists of one-line scalars, and js-yaml's general machinery was the largest single cost of
- * a migration. It returns null whenever the text uses anything it does not handle with
- * certainty (anchors, tags, block or multi-line scalars, flow maps, tabs, a second document,
- * and every error js-yaml would throw on), and the caller asks js-yaml. Strings in the value are
- * slices of `text`.
+ * a migration. Beside those it reads literal block scalars (`|`) and one-line flow collections
+ * of scalars. It returns null whenever the text uses anything it does not handle with certainty
+ * (anchors, aliases, tags, folded or multi-line scalars, nested flow collections, tabs, a second
+ * document, and every error js-yaml would throw on), and the caller asks js-yaml. Strings in the
+ * value are slices of `text`.
  */
 export function readBlockYaml(text: string): { value: unknown } | null {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -279,26 +283,4 @@ class BlockReader {
     this.valueAt = skipSpaces(text, colon + 1, end);
     return key;
   }
-}
-
-/**
- * What js-yaml gives for a document of only blank lines, comments and a `---`: undefined when
- * nothing but spaces comes before its last line break (it reads no document), else null.
- */
-function emptyDocument(text: string, bom: number): null | undefined {
-  const last = text.charCodeAt(text.length - 1);
-  // js-yaml's own copy of the text: after the BOM, with a line break added when none ends it.
-  const length = text.length - bom + (last === 10 || last === 13 ? 0 : 1);
-  let spaces = 0;
-  while (text.charCodeAt(bom + spaces) === 32) spaces++;
-  return spaces >= length - 1 ? undefined : null;
-}
-
-/**
- * `---` or `...` from `at` (a line's start), whatever follows: js-yaml takes `---x` for a marker
- * at the start of a document, and such a line is too odd to read anywhere.
- */
-function isMarker(text: string, at: number): boolean {
-  const char = text.charCodeAt(at);
-  return (char === 45 || char === 46) && text.charCodeAt(at + 1) === char && text.charCodeAt(at + 2) === char;
 }
