@@ -261,17 +261,10 @@ describe('readBlockYaml on tricky cases', () => {
   }
 });
 
-/** mulberry32: a small seeded generator, so that a failing mutant can be found again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench corpus's seeded generator (mulberry32), so that a failing mutant can be found again. */
+const { createRng } = (await import(pathToFileURL(path.join(ROOT, 'bench/corpus/prng.mjs')).href)) as {
+  createRng: (seed: number) => { next: () => number };
+};
 
 const INSERTIONS = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '\n', 'a', '|', '|-', '>', '[', ']', '{', '}', ',', '0', '.', '\t', '!', '&', '*', '\\', '\r', '---\n', '?', '%', '~', 'x: y', '\\u00e9'];
 
@@ -300,7 +293,7 @@ function mutate(text: string, next: () => number): string {
 
 describe('readBlockYaml on mutants of the sample documents', () => {
   it('declines or agrees with js-yaml on each of 6,000 seeded mutants', () => {
-    const next = random(20261123);
+    const { next } = createRng(20261123);
     const originals = SAMPLES.filter((text) => readBlockYaml(text) !== null && text.length < 4000);
     expect(originals.length).toBeGreaterThan(50);
     let answered = 0;
@@ -354,7 +347,7 @@ function generate(next: () => number, indent: number, depth: number, out: string
 
 describe('readBlockYaml on generated documents', () => {
   it('declines or agrees with js-yaml on each of 5,000 seeded documents', () => {
-    const next = random(7);
+    const { next } = createRng(7);
     let answered = 0;
     const problems: string[] = [];
     for (let round = 0; round < 5000; round++) {
