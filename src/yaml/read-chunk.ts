@@ -33,13 +33,16 @@ export type PlainValueCache = Map<string, { value: unknown } | null>;
 export function fastPlainValue(text: string, cache?: PlainValueCache): { value: unknown } | null {
   const known = cache?.get(text);
   if (known !== undefined) return known;
-  // Its strings are slices of `text`, which the run keeps anyway: nothing to detach.
-  let result = readBlockYaml(text);
-  if (result === null && !ALIAS.test(text)) {
-    try {
-      result = { value: detachStrings(jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }), copiesFor(cache)) };
-    } catch {
-      result = null;
+  let result: { value: unknown } | null = null;
+  if (!ALIAS.test(text)) {
+    // Its strings are slices of `text`, which the run keeps anyway: nothing to detach.
+    result = readBlockYaml(text);
+    if (result === null) {
+      try {
+        result = { value: detachStrings(jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }), copiesFor(cache)) };
+      } catch {
+        result = null;
+      }
     }
   }
   cache?.set(text, result);
