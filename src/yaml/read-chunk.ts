@@ -34,7 +34,8 @@ export function fastPlainValue(text: string, cache?: PlainValueCache): { value: 
   const known = cache?.get(text);
   if (known !== undefined) return known;
   let result: { value: unknown } | null = null;
-  if (!ALIAS.test(text)) {
+  // includes() first: most documents have no `*` at all, and it is far cheaper than the regex.
+  if (!(text.includes('*') && ALIAS.test(text))) {
     // Its strings are slices of `text`, which the run keeps anyway: nothing to detach.
     result = readBlockYaml(text);
     if (result === null) {
