@@ -10,8 +10,8 @@ export interface ChangeBlock {
   /** Where the block's first line starts in `before`, and where the line after its removed lines starts. */
   startOffset: number;
   endOffset: number;
-  /** The patch's lines for it: `-` and `+` lines, each followed by a note when it has no line break. */
-  lines: string[];
+  /** The patch's lines for it, a run of `-` or `+` lines at a time (see `formatRun`). */
+  runs: string[];
 }
 
 export const NO_NEWLINE = '\\ No newline at end of file';
@@ -25,8 +25,8 @@ export const NO_NEWLINE = '\\ No newline at end of file';
 export function changeBlocks(before: string, beforeStart: number, beforeEnd: number, after: string, lines: LineCounter, blocks: ChangeBlock[]): void {
   const afterEnd = after.length;
   const shortest = Math.min(beforeEnd - beforeStart, afterEnd);
-  const prefix = commonLength(shortest, (at, length) => before.slice(beforeStart + at, beforeStart + at + length) === after.slice(at, at + length));
-  const suffix = commonLength(shortest - prefix, (at, length) => before.slice(beforeEnd - at - length, beforeEnd - at) === after.slice(afterEnd - at - length, afterEnd - at));
+  const prefix = commonLength(shortest, (from, to) => before.slice(beforeStart + from, beforeStart + to) === after.slice(from, to));
+  const suffix = commonLength(shortest - prefix, (from, to) => before.slice(beforeEnd - to, beforeEnd - from) === after.slice(afterEnd - to, afterEnd - from));
   const windowStart = prefix === 0 ? 0 : Math.max(beforeStart, before.lastIndexOf('\n', beforeStart + prefix - 1) + 1) - beforeStart;
   // The common end may start mid-line in either text (the shared end of `a\n\n` and `b\n` is one
   // line break): then the window takes the rest of that line, the same characters in both.
@@ -34,47 +34,54 @@ export function changeBlocks(before: string, beforeStart: number, beforeEnd: num
   const atLineStart = (commonEnd === beforeStart || before[commonEnd - 1] === '\n') && (afterEnd - suffix === 0 || after[afterEnd - suffix - 1] === '\n');
   const lineEnd = atLineStart ? commonEnd : Math.min(beforeEnd, nextLineStart(before, commonEnd));
   const widen = lineEnd - commonEnd;
+  const newText = after.slice(windowStart, afterEnd - suffix + widen);
   const a = splitLines(before.slice(beforeStart + windowStart, lineEnd));
-  const b = splitLines(after.slice(windowStart, afterEnd - suffix + widen));
+  const b = splitLines(newText);
   let same = 0;
   while (same < a.length && same < b.length && a[same] === b[same]) same++;
   let sameEnd = 0;
   while (sameEnd < a.length - same && sameEnd < b.length - same && a[a.length - 1 - sameEnd] === b[b.length - 1 - sameEnd]) sameEnd++;
-  let oldOffset = beforeStart + windowStart;
-  let oldLine = lines.lineOf(oldOffset) + same;
-  for (let index = 0; index < same; index++) oldOffset += a[index]!.length;
+  // Offsets in `before` and in `newText`; the lines both start with are the same length in both.
+  const sameLength = lengthOf(a.slice(0, same));
+  let oldOffset = beforeStart + windowStart + sameLength;
+  let newOffset = sameLength;
+  let oldLine = lines.lineOf(beforeStart + windowStart) + same;
   let current: ChangeBlock | null = null;
   for (const part of alignLines(a.slice(same, a.length - sameEnd), b.slice(same, b.length - sameEnd))) {
+    const length = lengthOf(part.value);
     if (!part.added && !part.removed) {
       oldLine += part.value.length;
-      oldOffset += lengthOf(part.value);
+      oldOffset += length;
+      newOffset += length;
       current = null;
       continue;
     }
     if (current === null) {
-      current = { oldStart: oldLine, removed: 0, added: 0, startOffset: oldOffset, endOffset: oldOffset, lines: [] };
+      current = { oldStart: oldLine, removed: 0, added: 0, startOffset: oldOffset, endOffset: oldOffset, runs: [] };
       blocks.push(current);
     }
-    const kind = part.added ? '+' : '-';
-    for (const line of part.value) pushLine(current.lines, kind, line);
     if (part.added) {
+      current.runs.push(formatRun('+', newText.slice(newOffset, newOffset + length)));
       current.added += part.value.length;
+      newOffset += length;
     } else {
+      current.runs.push(formatRun('-', before.slice(oldOffset, oldOffset + length)));
       current.removed += part.value.length;
       oldLine += part.value.length;
-      oldOffset += lengthOf(part.value);
+      oldOffset += length;
       current.endOffset = oldOffset;
     }
   }
 }
 
-/** A line of the patch: its mark, the line without its break, and the note when it has none. */
-export function pushLine(out: string[], kind: string, line: string): void {
-  if (line.endsWith('\n')) {
-    out.push(kind + line.slice(0, -1));
-  } else {
-    out.push(kind + line, NO_NEWLINE);
-  }
+/**
+ * Whole lines of a text as lines of the patch, each marked with `kind` and without its line
+ * break, and the note after a last line that has none (only a text's last line can lack one):
+ * one string for the run rather than one per line.
+ */
+export function formatRun(kind: string, text: string): string {
+  const marked = text.replaceAll('\n', `\n${kind}`);
+  return text.endsWith('\n') ? kind + marked.slice(0, -1 - kind.length) : `${kind}${marked}\n${NO_NEWLINE}`;
 }
 
 /**
@@ -95,21 +102,26 @@ function lengthOf(lines: readonly string[]): number {
   return length;
 }
 
+/**
+ * How many characters two texts share, from one end, up to `limit`, by halving: `sameSpan(from, to)`
+ * says whether they agree from `from` to `to` characters from that end. Strings compare natively,
+ * so a few long comparisons cost less than reading characters one by one (an edited text is often
+ * a rope, slow to read by index) or many short slices.
+ */
+function commonLength(limit: number, sameSpan: (from: number, to: number) => boolean): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sameSpan(low, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 function nextLineStart(text: string, from: number): number {
   const newline = text.indexOf('\n', from);
   return newline === -1 ? text.length : newline + 1;
-}
-
-/**
- * How many characters two texts share, from one end, up to `limit`: compared a block at a time
- * (string equality runs natively) in shrinking blocks, rather than one character at a time.
- */
-function commonLength(limit: number, sameBlock: (at: number, length: number) => boolean): number {
-  let common = 0;
-  for (let block = 4096; block >= 1; block = block >> 4) {
-    while (common + block <= limit && sameBlock(common, block)) common += block;
-  }
-  return common;
 }
 
 /** Lines with their line breaks, so a missing final newline is seen and reported. */

@@ -1,5 +1,5 @@
 import type { FileChange } from '../model/file-change.js';
-import { changeBlocks, pushLine, type ChangeBlock } from './change-blocks.js';
+import { changeBlocks, formatRun, type ChangeBlock } from './change-blocks.js';
 import { differingPairs } from './differing-pairs.js';
 import { LineCounter } from './line-counter.js';
 
@@ -8,22 +8,22 @@ const CONTEXT = 3;
 
 /**
  * A `git apply`-compatible patch with a/ b/ headers; /dev/null for created or deleted files.
- * Every line goes into one list, joined once: no line holds a line break but where a file name
- * does, and coloring works line by line.
+ * The patch is collected as header lines and runs of lines (see `formatRun`) and joined once.
  */
 export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean): string {
-  const lines: string[] = [];
+  const out: string[] = [];
+  const push = color ? (text: string) => out.push(colorizeLines(text)) : (text: string) => out.push(text);
   for (const change of changes) {
     if (change.before === change.after) continue;
     const name = change.file.replaceAll('\\', '/');
-    lines.push(`diff --git a/${name} b/${name}`);
-    if (change.before === null) lines.push('new file mode 100644');
-    else if (change.after === null) lines.push('deleted file mode 100644');
-    lines.push(`--- ${change.before === null ? '/dev/null' : `a/${name}`}`, `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`);
-    writeHunks(blocksOf(change), change.before ?? '', lines);
+    // Header lines are colored whole: a file name may hold a line break.
+    out.push(`diff --git a/${name} b/${name}`);
+    if (change.before === null) out.push('new file mode 100644');
+    else if (change.after === null) out.push('deleted file mode 100644');
+    out.push(...[`--- ${change.before === null ? '/dev/null' : `a/${name}`}`, `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`].map((line) => (color ? colorize(line) : line)));
+    writeHunks(blocksOf(change), change.before ?? '', push);
   }
-  if (lines.length === 0) return '';
-  return `${(color ? lines.map(colorize) : lines).join('\n')}\n`;
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
 /**
@@ -46,43 +46,41 @@ function blocksOf(change: FileChange): ChangeBlock[] {
  * blocks fewer than 2 * CONTEXT unchanged lines apart share a hunk. Context lines are read from
  * where the blocks start and end, so no other line of the file is looked at.
  */
-function writeHunks(blocks: readonly ChangeBlock[], before: string, out: string[]): void {
+function writeHunks(blocks: readonly ChangeBlock[], before: string, push: (text: string) => void): void {
   // Lines added minus lines removed by the blocks before the current hunk.
   let shift = 0;
   for (let first = 0; first < blocks.length; ) {
     let last = first;
     while (last + 1 < blocks.length && blocks[last + 1]!.oldStart - endOf(blocks[last]!) < 2 * CONTEXT) last++;
-    const head = out.push('') - 1;
     const firstBlock = blocks[first]!;
     const leading = Math.min(CONTEXT, firstBlock.oldStart);
-    let context = writeContext(before, linesBack(before, firstBlock.startOffset, leading), firstBlock.startOffset, leading, out);
+    const trailingEnd = linesForward(before, blocks[last]!.endOffset, CONTEXT);
+    let context = leading + trailingEnd.count;
     let removed = 0;
     let added = 0;
     for (let index = first; index <= last; index++) {
       const block = blocks[index]!;
-      if (index > first) context += writeContext(before, blocks[index - 1]!.endOffset, block.startOffset, block.oldStart - endOf(blocks[index - 1]!), out);
-      for (const line of block.lines) out.push(line);
+      if (index > first) context += block.oldStart - endOf(blocks[index - 1]!);
       removed += block.removed;
       added += block.added;
     }
-    context += writeContext(before, blocks[last]!.endOffset, before.length, CONTEXT, out);
     const start = firstBlock.oldStart - leading;
-    out[head] = `@@ -${range(start + 1, context + removed)} +${range(start + 1 + shift, context + added)} @@`;
+    push(`@@ -${range(start + 1, context + removed)} +${range(start + 1 + shift, context + added)} @@`);
+    pushContext(before, linesBack(before, firstBlock.startOffset, leading), firstBlock.startOffset, push);
+    for (let index = first; index <= last; index++) {
+      const block = blocks[index]!;
+      if (index > first) pushContext(before, blocks[index - 1]!.endOffset, block.startOffset, push);
+      for (const run of block.runs) push(run);
+    }
+    pushContext(before, blocks[last]!.endOffset, trailingEnd.offset, push);
     shift += added - removed;
     first = last + 1;
   }
 }
 
-/** Writes the lines of `text` from `from` (a line start) as context, up to `to` and at most `count`; says how many. */
-function writeContext(text: string, from: number, to: number, count: number, out: string[]): number {
-  let written = 0;
-  for (let at = from; at < to && written < count; written++) {
-    const newline = text.indexOf('\n', at);
-    const next = newline === -1 ? text.length : newline + 1;
-    pushLine(out, ' ', text.slice(at, next));
-    at = next;
-  }
-  return written;
+/** The lines of `text` from `from` to `to` (line starts) as context. */
+function pushContext(text: string, from: number, to: number, push: (text: string) => void): void {
+  if (from < to) push(formatRun(' ', text.slice(from, to)));
 }
 
 /** The start of the line `count` lines before the line that starts at `offset`. */
@@ -90,6 +88,17 @@ function linesBack(text: string, offset: number, count: number): number {
   let at = offset;
   for (let step = 0; step < count && at > 0; step++) at = at < 2 ? 0 : text.lastIndexOf('\n', at - 2) + 1;
   return at;
+}
+
+/** Where the line `count` lines after the line that starts at `offset` starts, and how many lines there are before the text ends. */
+function linesForward(text: string, offset: number, count: number): { offset: number; count: number } {
+  let at = offset;
+  let lines = 0;
+  for (; lines < count && at < text.length; lines++) {
+    const newline = text.indexOf('\n', at);
+    at = newline === -1 ? text.length : newline + 1;
+  }
+  return { offset: at, count: lines };
 }
 
 function endOf(block: ChangeBlock): number {
@@ -100,6 +109,11 @@ function range(start: number, count: number): string {
   // A hunk with no lines on one side names the line before it (0 at the top of the file).
   const shown = count === 0 ? start - 1 : start;
   return count === 1 ? `${shown}` : `${shown},${count}`;
+}
+
+/** Colors each line of a run of lines. */
+function colorizeLines(text: string): string {
+  return text.includes('\n') ? text.split('\n').map(colorize).join('\n') : colorize(text);
 }
 
 function colorize(line: string): string {
