@@ -13,10 +13,10 @@ export interface PiecePair {
  * says how they align. Pieces are compared line by line, so a cut that is not at a line start in
  * both texts joins its two neighbours; without a usable alignment the files are compared whole.
  *
- * A piece that `editedPieces` does not name is its old text, so it is not compared: reading
- * every unedited document of a changed file, character by character, was most of the diff's
- * work. That is trusted only where the lengths agree; elsewhere, and without the hint, the texts
- * are compared.
+ * When the change names its edited pieces, only the pairs that hold one are compared: the others
+ * are their old text, and reading every unedited document of a changed file, character by
+ * character, was most of the diff's work. That is trusted only when each unedited piece is as
+ * long as its old text; otherwise, and without the hint, every pair is compared.
  */
 export function differingPairs(change: FileChange): PiecePair[] {
   const before = change.before ?? '';
@@ -26,50 +26,98 @@ export function differingPairs(change: FileChange): PiecePair[] {
   if (!alignment || alignment.length === 0 || !isUsable(alignment, before.length, afterLength)) {
     return before === after ? [] : [{ beforeStart: 0, beforeEnd: before.length, afterText: after }];
   }
-  const cuts = alignment.length / 2;
-  const edited = afterPieces && afterPieces.length === cuts ? editedMarks(change.editedPieces, cuts) : null;
-  const reader = new PieceReader(afterPieces ?? [after]);
+  const cuts = new Cuts(before, alignment, new PieceReader(afterPieces ?? [after]), afterLength);
+  const edited = afterPieces && afterPieces.length === cuts.count ? trustedEdits(change.editedPieces, alignment, afterPieces, before.length, afterLength) : null;
+  return edited ? editedPairs(cuts, edited) : allPairs(cuts);
+}
+
+/** The cuts of an alignment, and the pairs of pieces between the cuts that end a pair. */
+class Cuts {
+  readonly count: number;
+
+  constructor(
+    private readonly before: string,
+    private readonly alignment: Int32Array,
+    private readonly reader: PieceReader,
+    private readonly afterLength: number,
+  ) {
+    this.count = alignment.length / 2;
+  }
+
+  /** Whether a pair ends at cut `cut`: at a line start in both texts, or at the last cut. */
+  endsPair(cut: number): boolean {
+    if (cut + 1 === this.count) return true;
+    const afterEnd = this.alignment[cut * 2 + 1]!;
+    return isLineStart(this.before, this.alignment[cut * 2]!) && (afterEnd === 0 || afterEnd === this.afterLength || this.reader.charCodeAt(afterEnd - 1) === NEWLINE);
+  }
+
+  /** The pair from after cut `first - 1` to cut `last` (which ends a pair), when its texts differ; the last pair runs to the texts' ends. */
+  pairIfDiffers(first: number, last: number): PiecePair | null {
+    const beforeStart = first === 0 ? 0 : this.alignment[first * 2 - 2]!;
+    const afterStart = first === 0 ? 0 : this.alignment[first * 2 - 1]!;
+    const isEnd = last + 1 === this.count;
+    const beforeEnd = isEnd ? this.before.length : this.alignment[last * 2]!;
+    const afterText = this.reader.slice(afterStart, isEnd ? this.afterLength : this.alignment[last * 2 + 1]!);
+    return this.before.slice(beforeStart, beforeEnd) === afterText ? null : { beforeStart, beforeEnd, afterText };
+  }
+}
+
+function allPairs(cuts: Cuts): PiecePair[] {
   const pairs: PiecePair[] = [];
-  let beforeAt = 0;
-  let afterAt = 0;
-  let cutBeforeAt = 0;
-  let cutAfterAt = 0;
-  let unedited = true;
-  for (let cut = 0; cut < cuts; cut++) {
-    const beforeEnd = alignment[cut * 2]!;
-    const afterEnd = alignment[cut * 2 + 1]!;
-    const length = afterEnd - cutAfterAt;
-    unedited &&= edited !== null && edited[cut] === 0 && beforeEnd - cutBeforeAt === length && afterPieces![cut]!.length === length;
-    cutBeforeAt = beforeEnd;
-    cutAfterAt = afterEnd;
-    const last = cut + 1 === cuts;
-    if (!last && !(isLineStart(before, beforeEnd) && (afterEnd === 0 || afterEnd === afterLength || reader.charCodeAt(afterEnd - 1) === NEWLINE))) continue;
-    const pairBeforeEnd = last ? before.length : beforeEnd;
-    const pairAfterEnd = last ? afterLength : afterEnd;
-    // The last pair runs to the ends of both texts, past the alignment if it stops short.
-    if (!(unedited && pairBeforeEnd === beforeEnd && pairAfterEnd === afterEnd)) {
-      const afterText = reader.slice(afterAt, pairAfterEnd);
-      if (before.slice(beforeAt, pairBeforeEnd) !== afterText) pairs.push({ beforeStart: beforeAt, beforeEnd: pairBeforeEnd, afterText });
-    }
-    beforeAt = pairBeforeEnd;
-    afterAt = pairAfterEnd;
-    unedited = true;
+  for (let first = 0, cut = 0; cut < cuts.count; cut++) {
+    if (!cuts.endsPair(cut)) continue;
+    const pair = cuts.pairIfDiffers(first, cut);
+    if (pair) pairs.push(pair);
+    first = cut + 1;
   }
   return pairs;
 }
 
-const NEWLINE = 10;
+/** The pairs that hold an edited piece: from the cut that ends a pair before it to the next. */
+function editedPairs(cuts: Cuts, edited: readonly number[]): PiecePair[] {
+  const pairs: PiecePair[] = [];
+  let done = -1;
+  for (const piece of edited) {
+    if (piece <= done) continue;
+    let first = piece;
+    while (first > done + 1 && !cuts.endsPair(first - 1)) first--;
+    let last = piece;
+    while (!cuts.endsPair(last)) last++;
+    const pair = cuts.pairIfDiffers(first, last);
+    if (pair) pairs.push(pair);
+    done = last;
+  }
+  return pairs;
+}
 
-/** 1 for each piece an edit changed; null (compare them all) when an index is not a piece. */
-function editedMarks(editedPieces: readonly number[] | undefined, cuts: number): Uint8Array | null {
+/**
+ * The edited pieces in order, when the hint can be trusted: each index names a piece, every other
+ * piece is as long as its old text, and the alignment reaches both texts' ends. Otherwise null.
+ */
+function trustedEdits(editedPieces: readonly number[] | undefined, alignment: Int32Array, afterPieces: readonly string[], beforeLength: number, afterLength: number): number[] | null {
   if (!editedPieces) return null;
-  const marks = new Uint8Array(cuts);
+  const count = afterPieces.length;
+  const marks = new Uint8Array(count);
   for (const index of editedPieces) {
-    if (!Number.isInteger(index) || index < 0 || index >= cuts) return null;
+    if (!Number.isInteger(index) || index < 0 || index >= count) return null;
     marks[index] = 1;
   }
-  return marks;
+  if (alignment[count * 2 - 2] !== beforeLength || alignment[count * 2 - 1] !== afterLength) return null;
+  const edited: number[] = [];
+  let beforeAt = 0;
+  let afterAt = 0;
+  for (let piece = 0; piece < count; piece++) {
+    const beforeEnd = alignment[piece * 2]!;
+    const afterEnd = alignment[piece * 2 + 1]!;
+    if (marks[piece] === 1) edited.push(piece);
+    else if (beforeEnd - beforeAt !== afterEnd - afterAt || afterPieces[piece]!.length !== afterEnd - afterAt) return null;
+    beforeAt = beforeEnd;
+    afterAt = afterEnd;
+  }
+  return edited;
 }
+
+const NEWLINE = 10;
 
 function isLineStart(text: string, offset: number): boolean {
   return offset === 0 || offset === text.length || text.charCodeAt(offset - 1) === NEWLINE;
