@@ -14,21 +14,23 @@ export interface PiecePair {
  * both texts joins its two neighbours; without a usable alignment the files are compared whole.
  *
  * When the change names its edited pieces, only the pairs that hold one are compared: the others
- * are their old text, and reading every unedited document of a changed file, character by
- * character, was most of the diff's work. That is trusted only when each unedited piece is as
- * long as its old text; otherwise, and without the hint, every pair is compared.
+ * are their old text (FileChange.editedPieces), and reading every unedited document of a changed
+ * file was most of the diff's work. The hint is used only when it fits the alignment (see
+ * `trustedEdits`); otherwise, and without it, every pair is compared.
  */
 export function differingPairs(change: FileChange): PiecePair[] {
   const before = change.before ?? '';
   const after = change.after ?? '';
   const { alignment, afterPieces } = change;
+  if (alignment && afterPieces && change.after !== null) {
+    const edited = trustedEdits(change.editedPieces, alignment, afterPieces.length, before.length, after.length);
+    if (edited) return editedPairs(new Cuts(before, alignment, new PieceReader(afterPieces), after.length), edited);
+  }
   const afterLength = afterPieces ? afterPieces.reduce((sum, piece) => sum + piece.length, 0) : after.length;
   if (!alignment || alignment.length === 0 || !isUsable(alignment, before.length, afterLength)) {
     return before === after ? [] : [{ beforeStart: 0, beforeEnd: before.length, afterText: after }];
   }
-  const cuts = new Cuts(before, alignment, new PieceReader(afterPieces ?? [after]), afterLength);
-  const edited = afterPieces && afterPieces.length === cuts.count ? trustedEdits(change.editedPieces, alignment, afterPieces, before.length, afterLength) : null;
-  return edited ? editedPairs(cuts, edited) : allPairs(cuts);
+  return allPairs(new Cuts(before, alignment, new PieceReader(afterPieces ?? [after]), afterLength));
 }
 
 /** The cuts of an alignment, and the pairs of pieces between the cuts that end a pair. */
@@ -42,6 +44,11 @@ class Cuts {
     private readonly afterLength: number,
   ) {
     this.count = alignment.length / 2;
+  }
+
+  /** Reads on from piece `piece`, which starts at the cut before it (the alignment's cuts are the pieces' ends). */
+  readFrom(piece: number): void {
+    this.reader.moveTo(piece, piece === 0 ? 0 : this.alignment[piece * 2 - 1]!);
   }
 
   /** Whether a pair ends at cut `cut`: at a line start in both texts, or at the last cut. */
@@ -79,8 +86,10 @@ function editedPairs(cuts: Cuts, edited: readonly number[]): PiecePair[] {
   let done = -1;
   for (const piece of edited) {
     if (piece <= done) continue;
+    cuts.readFrom(piece);
     let first = piece;
     while (first > done + 1 && !cuts.endsPair(first - 1)) first--;
+    cuts.readFrom(first);
     let last = piece;
     while (!cuts.endsPair(last)) last++;
     const pair = cuts.pairIfDiffers(first, last);
@@ -91,26 +100,28 @@ function editedPairs(cuts: Cuts, edited: readonly number[]): PiecePair[] {
 }
 
 /**
- * The edited pieces in order, when the hint can be trusted: each index names a piece, every other
- * piece is as long as its old text, and the alignment reaches both texts' ends. Otherwise null.
+ * The edited pieces in order, when the hint can be used: each index names a piece, the cuts are
+ * in order and reach both texts' ends (`after` is the pieces joined), and every other piece is as
+ * long as its old text. Otherwise null. Only the alignment is read: the pieces themselves, one
+ * object each all over the heap, are not visited.
  */
-function trustedEdits(editedPieces: readonly number[] | undefined, alignment: Int32Array, afterPieces: readonly string[], beforeLength: number, afterLength: number): number[] | null {
-  if (!editedPieces) return null;
-  const count = afterPieces.length;
-  const marks = new Uint8Array(count);
+function trustedEdits(editedPieces: readonly number[] | undefined, alignment: Int32Array, pieceCount: number, beforeLength: number, afterLength: number): number[] | null {
+  if (!editedPieces || pieceCount === 0 || alignment.length !== pieceCount * 2) return null;
+  if (alignment[pieceCount * 2 - 2] !== beforeLength || alignment[pieceCount * 2 - 1] !== afterLength) return null;
+  const marks = new Uint8Array(pieceCount);
   for (const index of editedPieces) {
-    if (!Number.isInteger(index) || index < 0 || index >= count) return null;
+    if (!Number.isInteger(index) || index < 0 || index >= pieceCount) return null;
     marks[index] = 1;
   }
-  if (alignment[count * 2 - 2] !== beforeLength || alignment[count * 2 - 1] !== afterLength) return null;
   const edited: number[] = [];
   let beforeAt = 0;
   let afterAt = 0;
-  for (let piece = 0; piece < count; piece++) {
+  for (let piece = 0; piece < pieceCount; piece++) {
     const beforeEnd = alignment[piece * 2]!;
     const afterEnd = alignment[piece * 2 + 1]!;
+    if (beforeEnd < beforeAt || afterEnd < afterAt) return null;
     if (marks[piece] === 1) edited.push(piece);
-    else if (beforeEnd - beforeAt !== afterEnd - afterAt || afterPieces[piece]!.length !== afterEnd - afterAt) return null;
+    else if (beforeEnd - beforeAt !== afterEnd - afterAt) return null;
     beforeAt = beforeEnd;
     afterAt = afterEnd;
   }

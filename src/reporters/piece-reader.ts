@@ -11,6 +11,12 @@ export class PieceReader {
 
   constructor(private readonly pieces: readonly string[]) {}
 
+  /** Takes `start` as where piece `index` starts, when the caller knows it (a cut of the alignment), rather than walking there. */
+  moveTo(index: number, start: number): void {
+    this.index = index;
+    this.start = start;
+  }
+
   /** The UTF-16 code at `offset`, which must be within the text. */
   charCodeAt(offset: number): number {
     this.seek(offset);
