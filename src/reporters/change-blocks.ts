@@ -10,11 +10,14 @@ export interface ChangeBlock {
   /** Where the block's first line starts in `before`, and where the line after its removed lines starts. */
   startOffset: number;
   endOffset: number;
-  /** The patch's lines for it, a run of `-` or `+` lines at a time (see `formatRun`). */
-  runs: string[];
+  /** Its lines in the order the line diff gave them, a run of removed or added lines at a time: whole lines of `before` or of the new text. */
+  runs: LineRun[];
 }
 
-export const NO_NEWLINE = '\\ No newline at end of file';
+export interface LineRun {
+  kind: '-' | '+';
+  text: string;
+}
 
 /**
  * The changed lines of one piece pair, appended to `blocks`. The part that differs is found by
@@ -61,27 +64,17 @@ export function changeBlocks(before: string, beforeStart: number, beforeEnd: num
       blocks.push(current);
     }
     if (part.added) {
-      current.runs.push(formatRun('+', newText.slice(newOffset, newOffset + length)));
+      current.runs.push({ kind: '+', text: newText.slice(newOffset, newOffset + length) });
       current.added += part.value.length;
       newOffset += length;
     } else {
-      current.runs.push(formatRun('-', before.slice(oldOffset, oldOffset + length)));
+      current.runs.push({ kind: '-', text: before.slice(oldOffset, oldOffset + length) });
       current.removed += part.value.length;
       oldLine += part.value.length;
       oldOffset += length;
       current.endOffset = oldOffset;
     }
   }
-}
-
-/**
- * Whole lines of a text as lines of the patch, each marked with `kind` and without its line
- * break, and the note after a last line that has none (only a text's last line can lack one):
- * one string for the run rather than one per line.
- */
-export function formatRun(kind: string, text: string): string {
-  const marked = text.replaceAll('\n', `\n${kind}`);
-  return text.endsWith('\n') ? kind + marked.slice(0, -1 - kind.length) : `${kind}${marked}\n${NO_NEWLINE}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FileChange } from '../model/file-change.js';
-import { changeBlocks, formatRun, type ChangeBlock } from './change-blocks.js';
+import { changeBlocks, type ChangeBlock } from './change-blocks.js';
 import { differingPairs } from './differing-pairs.js';
 import { LineCounter } from './line-counter.js';
 
@@ -8,22 +8,22 @@ const CONTEXT = 3;
 
 /**
  * A `git apply`-compatible patch with a/ b/ headers; /dev/null for created or deleted files.
- * The patch is collected as header lines and runs of lines (see `formatRun`) and joined once.
+ * The patch is collected as strings that each end where a line ends (a line break is one of
+ * them, or the end of a line of the files, sliced with its break) and joined once.
  */
 export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean): string {
   const out: string[] = [];
-  const push = color ? (text: string) => out.push(colorizeLines(text)) : (text: string) => out.push(text);
   for (const change of changes) {
     if (change.before === change.after) continue;
     const name = change.file.replaceAll('\\', '/');
-    // Header lines are colored whole: a file name may hold a line break.
-    out.push(`diff --git a/${name} b/${name}`);
-    if (change.before === null) out.push('new file mode 100644');
-    else if (change.after === null) out.push('deleted file mode 100644');
-    out.push(...[`--- ${change.before === null ? '/dev/null' : `a/${name}`}`, `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`].map((line) => (color ? colorize(line) : line)));
-    writeHunks(blocksOf(change), change.before ?? '', push);
+    pushLine(out, `diff --git a/${name} b/${name}`, color);
+    if (change.before === null) pushLine(out, 'new file mode 100644', color);
+    else if (change.after === null) pushLine(out, 'deleted file mode 100644', color);
+    pushLine(out, `--- ${change.before === null ? '/dev/null' : `a/${name}`}`, color);
+    pushLine(out, `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`, color);
+    writeHunks(blocksOf(change), change.before ?? '', out, color);
   }
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  return out.join('');
 }
 
 /**
@@ -46,7 +46,7 @@ function blocksOf(change: FileChange): ChangeBlock[] {
  * blocks fewer than 2 * CONTEXT unchanged lines apart share a hunk. Context lines are read from
  * where the blocks start and end, so no other line of the file is looked at.
  */
-function writeHunks(blocks: readonly ChangeBlock[], before: string, push: (text: string) => void): void {
+function writeHunks(blocks: readonly ChangeBlock[], before: string, out: string[], color: boolean): void {
   // Lines added minus lines removed by the blocks before the current hunk.
   let shift = 0;
   for (let first = 0; first < blocks.length; ) {
@@ -65,23 +65,46 @@ function writeHunks(blocks: readonly ChangeBlock[], before: string, push: (text:
       added += block.added;
     }
     const start = firstBlock.oldStart - leading;
-    push(`@@ -${range(start + 1, context + removed)} +${range(start + 1 + shift, context + added)} @@`);
-    pushContext(before, linesBack(before, firstBlock.startOffset, leading), firstBlock.startOffset, push);
+    pushLine(out, `@@ -${range(start + 1, context + removed)} +${range(start + 1 + shift, context + added)} @@`, color);
+    pushRun(out, ' ', before, linesBack(before, firstBlock.startOffset, leading), firstBlock.startOffset, color);
     for (let index = first; index <= last; index++) {
       const block = blocks[index]!;
-      if (index > first) pushContext(before, blocks[index - 1]!.endOffset, block.startOffset, push);
-      for (const run of block.runs) push(run);
+      if (index > first) pushRun(out, ' ', before, blocks[index - 1]!.endOffset, block.startOffset, color);
+      for (const run of block.runs) pushRun(out, run.kind, run.text, 0, run.text.length, color);
     }
-    pushContext(before, blocks[last]!.endOffset, trailingEnd.offset, push);
+    pushRun(out, ' ', before, blocks[last]!.endOffset, trailingEnd.offset, color);
     shift += added - removed;
     first = last + 1;
   }
 }
 
-/** The lines of `text` from `from` to `to` (line starts) as context. */
-function pushContext(text: string, from: number, to: number, push: (text: string) => void): void {
-  if (from < to) push(formatRun(' ', text.slice(from, to)));
+/** A line of the patch that is not a line of the files: a header. */
+function pushLine(out: string[], line: string, color: boolean): void {
+  out.push(color ? colorize(line) : line, '\n');
 }
+
+/**
+ * The whole lines of `text` from `from` to `to` as lines of the patch marked with `kind`, and
+ * the note after a last line that has no line break. Each line is a slice of the text with its
+ * break: no string is built per line but when coloring.
+ */
+function pushRun(out: string[], kind: string, text: string, from: number, to: number, color: boolean): void {
+  for (let at = from; at < to; ) {
+    const newline = text.indexOf('\n', at);
+    if (newline === -1 || newline >= to) {
+      const line = text.slice(at, to);
+      if (color) out.push(colorize(kind + line));
+      else out.push(kind, line);
+      out.push('\n', NO_NEWLINE, '\n');
+      return;
+    }
+    if (color) out.push(colorize(kind + text.slice(at, newline)), '\n');
+    else out.push(kind, text.slice(at, newline + 1));
+    at = newline + 1;
+  }
+}
+
+const NO_NEWLINE = '\\ No newline at end of file';
 
 /** The start of the line `count` lines before the line that starts at `offset`. */
 function linesBack(text: string, offset: number, count: number): number {
@@ -109,11 +132,6 @@ function range(start: number, count: number): string {
   // A hunk with no lines on one side names the line before it (0 at the top of the file).
   const shown = count === 0 ? start - 1 : start;
   return count === 1 ? `${shown}` : `${shown},${count}`;
-}
-
-/** Colors each line of a run of lines. */
-function colorizeLines(text: string): string {
-  return text.includes('\n') ? text.split('\n').map(colorize).join('\n') : colorize(text);
 }
 
 function colorize(line: string): string {
