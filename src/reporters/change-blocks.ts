@@ -38,7 +38,18 @@ export function changeBlocks(before: string, beforeStart: number, beforeEnd: num
   const lineEnd = atLineStart ? commonEnd : Math.min(beforeEnd, nextLineStart(before, commonEnd));
   const widen = lineEnd - commonEnd;
   const newText = after.slice(windowStart, afterEnd - suffix + widen);
-  const a = splitLines(before.slice(beforeStart + windowStart, lineEnd));
+  const oldText = before.slice(beforeStart + windowStart, lineEnd);
+  // Lines only added or only removed (most edits add lines at one place): one run, no line lists.
+  if (oldText === '' || newText === '') {
+    const text = oldText === '' ? newText : oldText;
+    if (text === '') return;
+    const start = beforeStart + windowStart;
+    const count = lineCount(text);
+    const removed = oldText === '' ? 0 : count;
+    blocks.push({ oldStart: lines.lineOf(start), removed, added: count - removed, startOffset: start, endOffset: start + oldText.length, runs: [{ kind: oldText === '' ? '+' : '-', text }] });
+    return;
+  }
+  const a = splitLines(oldText);
   const b = splitLines(newText);
   let same = 0;
   while (same < a.length && same < b.length && a[same] === b[same]) same++;
@@ -115,6 +126,13 @@ function commonLength(limit: number, sameSpan: (from: number, to: number) => boo
 function nextLineStart(text: string, from: number): number {
   const newline = text.indexOf('\n', from);
   return newline === -1 ? text.length : newline + 1;
+}
+
+/** How many lines `text` holds, a last one without a line break included. */
+function lineCount(text: string): number {
+  let count = text.endsWith('\n') ? 0 : 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** Lines with their line breaks, so a missing final newline is seen and reported. */
