@@ -1,11 +1,7 @@
 import { diffArrays } from 'diff/lib/diff/array.js';
 import { describe, expect, it } from 'vitest';
 import { diffLineLists } from '../../src/reporters/diff-line-lists.js';
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
+import { seeded } from '../helpers/seeded.js';
 
 const jsdiff = (a: string[], b: string[]) => diffArrays(a, b).map(({ value, added, removed }) => ({ value, added, removed }));
 // Few distinct lines, so that equal lines and ties between equally short paths are common.

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineCounter } from '../../src/reporters/line-counter.js';
 import { PieceReader } from '../../src/reporters/piece-reader.js';
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
+import { seeded } from '../helpers/seeded.js';
 
 describe('PieceReader', () => {
   it('reads the joined text at any offsets, in any order, empty pieces included', () => {

@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../../src/model/file-change.js';
 import { renderUnifiedDiff } from '../../src/reporters/unified-diff.js';
 import { referenceUnifiedDiff } from './reference-unified-diff.js';
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
+import { seeded } from '../helpers/seeded.js';
 
 /** Lines from a small vocabulary, so that the line diff meets equal lines and ties. */
 function lineOf(next: () => number): string {
