@@ -28,6 +28,12 @@ export interface FileChange {
    * rather than `after`, which stays a rope and costs no memory of its own (text-pieces.ts).
    */
   afterPieces?: readonly string[];
+  /**
+   * Which of `afterPieces` an edit changed, by index; every other piece is exactly the old text
+   * of its stretch of `alignment`. Lets the diff skip comparing unedited documents; when absent,
+   * it compares them all.
+   */
+  editedPieces?: readonly number[];
 }
 
 export function isModified(change: FileChange): boolean {

@@ -52,7 +52,7 @@ export function applyFileEdits(
     const emptied = changed && outcome.pieces.every(isBlank) && !isBlank(source.text);
     if (changed || skipped.length > 0) {
       const after = emptied ? null : changed ? outcome.text : source.text;
-      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, alignment: outcome.alignment, afterPieces: outcome.pieces });
+      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, alignment: outcome.alignment, afterPieces: outcome.pieces, editedPieces: outcome.editedPieces });
       if (after !== null && changed) pieces.set(source.file, outcome.pieces);
     }
   }
