@@ -52,7 +52,9 @@ export function applyFileEdits(
     const emptied = changed && outcome.pieces.every(isBlank) && !isBlank(source.text);
     if (changed || skipped.length > 0) {
       const after = emptied ? null : changed ? outcome.text : source.text;
-      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, alignment: outcome.alignment, afterPieces: outcome.pieces, editedPieces: outcome.editedPieces });
+      // The pieces describe the new text; a removed file has none (its blank pieces are not lines to add).
+      const pieces = after === null ? {} : { alignment: outcome.alignment, afterPieces: outcome.pieces, editedPieces: outcome.editedPieces };
+      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, ...pieces });
       if (after !== null && changed) pieces.set(source.file, outcome.pieces);
     }
   }
