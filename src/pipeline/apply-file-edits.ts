@@ -53,8 +53,8 @@ export function applyFileEdits(
     if (changed || skipped.length > 0) {
       const after = emptied ? null : changed ? outcome.text : source.text;
       // The pieces describe the new text; a removed file has none (its blank pieces are not lines to add).
-      const pieces = after === null ? {} : { alignment: outcome.alignment, afterPieces: outcome.pieces, editedPieces: outcome.editedPieces };
-      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, ...pieces });
+      const newText = after === null ? {} : { alignment: outcome.alignment, afterPieces: outcome.pieces, editedPieces: outcome.editedPieces };
+      changes.push({ file: source.file, format: source.format, before: source.text, after, skipped, ...newText });
       if (after !== null && changed) pieces.set(source.file, outcome.pieces);
     }
   }
