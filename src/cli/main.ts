@@ -4,6 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import type { RawOptions } from './resolve-options.js';
 import { PACKAGE_ROOT } from '../sources/package-root.js';
+import { tuneEngine } from './tune-engine.js';
+
+tuneEngine();
 
 const version = (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;
 
