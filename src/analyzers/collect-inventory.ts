@@ -2,12 +2,12 @@ import type { ManifestDocument } from '../model/document.js';
 import type { Inventory } from '../model/inventory.js';
 import type { AnalyzerOptions } from './analyzer-options.js';
 import { matchIrsaWorkloads, readIrsaServiceAccount } from './inventory/read-irsa.js';
-import path from 'node:path';
 import { inlinePatchDocument, isKustomization, kustomizeNamespaces, readKustomization } from './inventory/read-kustomizations.js';
 import { baseNamespace, readJson6902Patches } from './inventory/read-json6902.js';
 import { inheritServiceAccounts } from './inventory/patched-workloads.js';
 import { documentKey } from '../model/document.js';
 import { matchBindings } from './match-bindings.js';
+import { posixFile } from './inventory/posix-file.js';
 import { readDocumentEntry, type DocumentEntry } from './read-document-entry.js';
 
 /** Documents in, inventory out: everything that uses pod identity or IRSA and how it connects. Pure. */
@@ -47,14 +47,14 @@ export function collectInventory(documents: readonly ManifestDocument[], given: 
     if (!patch.doc || patchKeys.has(documentKey(patch.doc))) continue;
     patchKeys.add(documentKey(patch.doc));
     const namespace = patch.kustomization.namespace ?? kustomized.get(patch.kustomization.dir);
-    patchNamespaces.set(patch.doc, namespace ?? baseNamespace(patch.doc, documents, (file) => kustomized.get(path.posix.normalize(file.replaceAll('\\', '/')))));
+    patchNamespaces.set(patch.doc, namespace ?? baseNamespace(patch.doc, documents, (file) => kustomized.get(posixFile(file))));
   }
   // The namespace a kustomization gives each file, and the options that carry it, once per file.
   const optionsByFile = new Map<string, AnalyzerOptions>();
   const optionsOfFile = (file: string) => {
     let options = optionsByFile.get(file);
     if (!options) {
-      const namespace = kustomized.get(path.posix.normalize(file.replaceAll('\\', '/')));
+      const namespace = kustomized.get(posixFile(file));
       options = namespace === undefined ? given : { ...given, namespaceOverride: namespace };
       optionsByFile.set(file, options);
     }

@@ -9,11 +9,11 @@
  * operation list (src/transformers/json6902-edits.ts). Paths are JSON pointers (RFC 6901): the
  * annotation key `eks.amazonaws.com/role-arn` is spelled `eks.amazonaws.com~1role-arn`.
  */
-import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Json6902Operation, KubeObject, ManifestDocument, NodePath } from '../../model/document.js';
 import type { Json6902PatchEntry, KustomizationEntry } from '../../model/inventory.js';
 import { asFields, stringOf, type Fields } from '../object-fields.js';
+import { posixFile } from './posix-file.js';
 
 /** Settings a patch may carry that wimigrate migrates. */
 const IDENTITY_SETTING = /aadpodidbinding|eks\.amazonaws\.com(?:\/|~1)[a-z-]+/i;
@@ -190,7 +190,7 @@ function operationAt(operations: readonly Json6902Operation[], path: NodePath): 
 export function readJson6902Patches(kustomizations: readonly KustomizationEntry[], operationLists: readonly ManifestDocument[]): Json6902PatchEntry[] {
   const listsByFile = new Map<string, ManifestDocument[]>();
   for (const doc of operationLists) {
-    const file = normalized(doc.file);
+    const file = posixFile(doc.file);
     listsByFile.set(file, [...(listsByFile.get(file) ?? []), doc]);
   }
   const entries: Json6902PatchEntry[] = [];
@@ -207,10 +207,6 @@ export function readJson6902Patches(kustomizations: readonly KustomizationEntry[
     }
   }
   return entries;
-}
-
-function normalized(file: string): string {
-  return path.posix.normalize(file.replaceAll('\\', '/'));
 }
 
 /**
