@@ -19,37 +19,7 @@ export interface DocumentChunk {
  * Concatenating the chunk texts gives the input back.
  */
 export function splitDocuments(text: string): DocumentChunk[] {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Without directives, only `---` lines cut: found by searching for them, not by reading every line.
-  return text.charCodeAt(bom) === 37 /* % */ || text.includes('\n%') ? splitDocumentPieces([text]) : splitAtMarkers(text, bom);
-}
-
-/**
- * splitDocuments of a text with no directive lines: the chunks start at its `---` markers but the
- * first line's (which stays in chunk 0, with anything before it). Each file is split once per
- * run, before the engine has optimized anything, where one native search per marker is much
- * cheaper than a turn of a loop per line.
- */
-function splitAtMarkers(text: string, bom: number): DocumentChunk[] {
-  const chunks: DocumentChunk[] = [];
-  let start = 0;
-  let startLine = 0;
-  for (let found = text.indexOf('\n---', bom); found !== -1; found = text.indexOf('\n---', found + 1)) {
-    const at = found + 1;
-    if (!isMarkerAt(text, at, 45)) continue;
-    chunks.push({ index: chunks.length, start, end: at, text: text.slice(start, at), startLine });
-    startLine += lineBreaks(text, start, at);
-    start = at;
-  }
-  chunks.push({ index: chunks.length, start, end: text.length, text: start === 0 ? text : text.slice(start), startLine });
-  return chunks;
-}
-
-/** How many line breaks `text` has from `from` to `to`. */
-function lineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
-  return count;
+  return splitDocumentPieces([text]);
 }
 
 /**
@@ -62,12 +32,73 @@ export function splitDocumentPieces(pieces: readonly string[]): DocumentChunk[] 
   if (pieces.some((piece, index) => index < pieces.length - 1 && piece.length > 0 && !piece.endsWith('\n'))) {
     return splitDocumentPieces([joinPieces(pieces)]);
   }
+  const bom = bomOf(pieces);
+  // Without directives, only `---` lines cut: found by searching for them, not by reading every line.
+  return pieces.some((piece, index) => piece.charCodeAt(index === 0 ? bom : 0) === 37 /* % */ || piece.includes('\n%'))
+    ? splitLineByLine(pieces)
+    : splitAtMarkers(pieces, bom);
+}
+
+/** A byte-order mark belongs to chunk 0 but is not content: the first line is read after it. */
+function bomOf(pieces: readonly string[]): number {
+  return pieces.find((piece) => piece.length > 0)?.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
+ * The split of pieces with no directive lines: chunks start at the `---` markers but the first
+ * line's (which stays in chunk 0, with anything before it). Each file is split once per run,
+ * before the engine has optimized anything, where one native search per marker costs much less
+ * than a turn of a loop per line. A piece after the first starts a line.
+ */
+function splitAtMarkers(pieces: readonly string[], bom: number): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   let start = 0;
   let startLine = 0;
   let line = 0;
-  // A byte-order mark belongs to chunk 0 but is not content: the first line is read after it.
-  const bom = pieces.find((piece) => piece.length > 0)?.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let base = 0;
+  for (const text of pieces) {
+    let counted = 0;
+    for (let at = 0; at !== -1; at = nextDashesLine(text, at)) {
+      // Nothing but the BOM before the first marker: the marker line stays in chunk 0 with it.
+      if (!isMarkerAt(text, at, 45) || base + at <= (start === 0 ? bom : start)) continue;
+      line += lineBreaks(text, counted, at);
+      counted = at;
+      chunks.push({ index: chunks.length, start, end: base + at, text: sliceOfPieces(pieces, start, base + at), startLine });
+      start = base + at;
+      startLine = line;
+    }
+    line += lineBreaks(text, counted, text.length);
+    base += text.length;
+  }
+  if (start < base || chunks.length === 0) {
+    chunks.push({ index: chunks.length, start, end: base, text: sliceOfPieces(pieces, start, base), startLine });
+  }
+  return chunks;
+}
+
+/** The next line after `from` that starts with `---`, or -1. */
+function nextDashesLine(text: string, from: number): number {
+  const found = text.indexOf('\n---', from);
+  return found === -1 ? -1 : found + 1;
+}
+
+/** How many line breaks `text` has from `from` to `to`. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * The general split: every line is read, to follow directives (`%YAML`) and end markers (`...`).
+ * Exported for the test that holds the marker search to it.
+ */
+export function splitLineByLine(pieces: readonly string[]): DocumentChunk[] {
+  const bom = bomOf(pieces);
+  const chunks: DocumentChunk[] = [];
+  let start = 0;
+  let startLine = 0;
+  let line = 0;
   // Directives may only come before any content or after a `...` end marker.
   let expectingDirectives = true;
   let directiveStart = -1;

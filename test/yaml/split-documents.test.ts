@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitDocuments } from '../../src/yaml/index.js';
-import { splitDocumentPieces } from '../../src/yaml/split-documents.js';
+import { splitDocumentPieces, splitLineByLine } from '../../src/yaml/split-documents.js';
 
 function texts(input: string): string[] {
   return splitDocuments(input).map((chunk) => chunk.text);
@@ -65,7 +65,12 @@ describe('splitDocuments', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let round = 0; round < 2000; round++) {
       const input = (next() % 5 === 0 ? '\uFEFF' : '') + Array.from({ length: next() % 14 }, () => lines[next() % lines.length]).join(next() % 2 ? '\n' : '\r\n');
-      expect(splitDocuments(input)).toEqual(splitDocumentPieces([input]));
+      const chunks = splitDocuments(input);
+      expect(chunks).toEqual(splitLineByLine([input]));
+      // Cut into pieces at line starts (as edited files are), the pieces split the same way.
+      const cuts = [0, ...input.split('\n').slice(0, -1).map((_, index, lines) => lines.slice(0, index + 1).join('\n').length + 1).filter(() => next() % 3 === 0), input.length];
+      const pieces = cuts.slice(1).map((cut, index) => input.slice(cuts[index], cut));
+      expect(splitDocumentPieces(pieces)).toEqual(chunks);
     }
   });
 
