@@ -43,6 +43,11 @@ function deferredChunk(file: string, format: SourceFormat, chunk: DocumentChunk,
 const HAS_CONTENT = /^(?!---|\.\.\.)[ \t]*[^\s#]/m;
 const KUSTOMIZATION_FILE = /(?:^|[\\/])(?:kustomization\.ya?ml|Kustomization)$/;
 
+/** The pattern only where the name can match: unanchored at its start, it tries every position of the path. */
+function isKustomizationFile(file: string): boolean {
+  return file.includes('ustomization') && KUSTOMIZATION_FILE.test(file);
+}
+
 /**
  * What reading decides about one document chunk from its text alone, before parsing it:
  * whether it counts as a document, and whether it is skipped (nothing relevant), reported as
@@ -101,10 +106,10 @@ export function parseManifestText(
   const templatedLines: number[] = [];
   const decisions: ChunkDecision[] = [];
   let documentCount = 0;
-  const isKustomizationFile = KUSTOMIZATION_FILE.test(file);
+  const isKustomization = isKustomizationFile(file);
 
   for (const chunk of chunks) {
-    const decision = known?.(chunk.index) ?? decide(chunk.text, format, alsoRead, isKustomizationFile);
+    const decision = known?.(chunk.index) ?? decide(chunk.text, format, alsoRead, isKustomization);
     decisions.push(decision);
     if (decision.counted) documentCount++;
     if (decision.kind === 'skip') continue;
