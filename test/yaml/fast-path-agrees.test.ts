@@ -16,6 +16,7 @@ import { parseDocumentText } from '../../src/yaml/parse-chunk.js';
 import { splitDocuments } from '../../src/yaml/split-documents.js';
 import { applySplices } from '../../src/yaml/text-positions.js';
 import { isRefusal } from '../../src/yaml/walk-path.js';
+import { yamlFiles } from '../helpers/yaml-files.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden');
 
@@ -40,16 +41,6 @@ function targets(node: unknown, prefix: NodePath = []): NodePath[] {
   }
   if (isSeq(node)) return node.items.flatMap((item, index) => targets(item as Node, [...prefix, index]));
   return [];
-}
-
-/** Every YAML file under a folder (the samples, the real-world corpus when present). */
-function* yamlFiles(folder: string): Generator<string> {
-  if (!existsSync(folder)) return;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* yamlFiles(full);
-    else if (/\.ya?ml$/.test(entry.name)) yield full;
-  }
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
  * the test fixtures and goldens, a generated bench corpus and the real-world corpus when present,
  * on a table of tricky cases, and on seeded mutants of the samples.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import jsyaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBlockYaml } from '../../src/yaml/read-block-yaml.js';
 import { splitDocuments } from '../../src/yaml/split-documents.js';
+import { yamlFiles } from '../helpers/yaml-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -45,16 +46,6 @@ function disagreement(text: string): string | null {
   if ('error' in reference) return fast === null ? null : `js-yaml throws (${reference.error}) but the reader answered ${JSON.stringify(fast.value)}`;
   if (fast === null) return null;
   return sameValue(fast.value, reference.value) ? null : `reader ${JSON.stringify(fast.value)} but js-yaml ${JSON.stringify(reference.value)}`;
-}
-
-/** Every YAML file under a folder. */
-function* yamlFiles(folder: string): Generator<string> {
-  if (!existsSync(folder)) return;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* yamlFiles(full);
-    else if (/\.ya?ml$/.test(entry.name)) yield full;
-  }
 }
 
 /** Each document of each file, in LF and CRLF. */
