@@ -3,22 +3,14 @@
  * IRSA (the inputs of test/transformers/golden-trees, copied to a temporary folder): `--write`
  * gives exactly the reviewed golden tree, and a second run changes nothing.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyToTemp, ROOT, runCli, treeHash } from '../helpers/cli.js';
+import { filesUnder } from '../helpers/files-under.js';
 
 const TREES = path.join(ROOT, 'test/transformers/golden-trees');
 const ISSUER = 'https://eastus.oic.prod-aks.azure.com/11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222/';
-
-function filesUnder(root: string, dir = ''): string[] {
-  return readdirSync(path.join(root, dir))
-    .sort()
-    .flatMap((name) => {
-      const relative = dir === '' ? name : `${dir}/${name}`;
-      return statSync(path.join(root, relative)).isDirectory() ? filesUnder(root, relative) : [relative];
-    });
-}
 
 describe('JSON 6902 patches through the CLI', () => {
   it('migrate --write rewrites the patch file and the workload as the golden tree says; a second run changes nothing', async () => {

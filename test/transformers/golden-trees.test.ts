@@ -6,7 +6,7 @@
  * `expected-credentials.txt` (the federated credentials of the plan: whose tokens they trust).
  * Set UPDATE_GOLDEN=1 to write missing expectations, then REVIEW them before committing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYZER_OPTIONS } from '../../src/analyzers/index.js';
@@ -14,6 +14,7 @@ import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../src/planner/plan-o
 import { runMigration, type SourceText } from '../../src/pipeline/run-migration.js';
 import { renderUnifiedDiff } from '../../src/reporters/unified-diff.js';
 import { loadHelmCharts } from '../../src/sources/load-helm-charts.js';
+import { filesUnder } from '../helpers/files-under.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden-trees');
 const HELM_CHARTS = loadHelmCharts();
@@ -21,15 +22,6 @@ const ISSUER = 'https://eastus.oic.prod-aks.azure.com/11111111-1111-1111-1111-11
 
 function run(sources: SourceText[], plan: Partial<PlanOptions>) {
   return runMigration(sources, { analyzer: { ...DEFAULT_ANALYZER_OPTIONS, helmCharts: HELM_CHARTS }, plan: { ...DEFAULT_PLAN_OPTIONS, issuer: ISSUER, ...plan } });
-}
-
-function filesUnder(root: string, dir = ''): string[] {
-  return readdirSync(path.join(root, dir))
-    .sort()
-    .flatMap((name) => {
-      const relative = dir === '' ? name : `${dir}/${name}`;
-      return statSync(path.join(root, relative)).isDirectory() ? filesUnder(root, relative) : [relative];
-    });
 }
 
 function expectFile(file: string, actual: string): void {
