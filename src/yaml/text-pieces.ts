@@ -12,9 +12,12 @@ export function joinPieces(pieces: readonly string[]): string {
 
 /** The characters from `start` to `end` of the pieces' concatenation, without joining them all. */
 export function sliceOfPieces(pieces: readonly string[], start: number, end: number): string {
+  if (pieces.length === 1) return start === 0 && end === pieces[0]!.length ? pieces[0]! : pieces[0]!.slice(start, end);
+  const starts = pieceStarts(pieces);
   let text = '';
-  let pieceStart = 0;
-  for (const piece of pieces) {
+  for (let index = pieceAt(starts, start); index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    const pieceStart = starts[index]!;
     const pieceEnd = pieceStart + piece.length;
     if (pieceEnd > start && pieceStart < end) {
       const from = Math.max(start, pieceStart) - pieceStart;
@@ -22,7 +25,41 @@ export function sliceOfPieces(pieces: readonly string[], start: number, end: num
       text += from === 0 && to === piece.length ? piece : piece.slice(from, to);
     }
     if (pieceEnd >= end) break;
-    pieceStart = pieceEnd;
   }
   return text;
+}
+
+/**
+ * Where each piece starts, worked out once per list of pieces: a file's chunks are cut from its
+ * pieces one after the other, and scanning the list from its start for each would be quadratic.
+ */
+const startsByPieces = new WeakMap<readonly string[], Float64Array>();
+
+function pieceStarts(pieces: readonly string[]): Float64Array {
+  let starts = startsByPieces.get(pieces);
+  if (!starts) {
+    starts = new Float64Array(pieces.length);
+    let at = 0;
+    for (let index = 0; index < pieces.length; index++) {
+      starts[index] = at;
+      at += pieces[index]!.length;
+    }
+    startsByPieces.set(pieces, starts);
+  }
+  return starts;
+}
+
+/**
+ * The last piece that starts at or before `offset`: the one holding it, since every piece before
+ * it ends at or before `offset` (starting the scan earlier would only add pieces that add nothing).
+ */
+function pieceAt(starts: Float64Array, offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
