@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SourceFormat } from '../model/document.js';
@@ -59,15 +59,16 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
   const problem = (id: 'unreadable-file' | 'not-text-file' | 'file-too-large', file: string, message: string) =>
     findings.push(sourceFinding(id, message, { file, line: 1, col: 1 }));
 
-  function readFile(absolute: string, root: string, size: number, real: string): void {
+  function readFile(absolute: string, root: string, real: string): void {
     const file = display(absolute);
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    if (size > options.maxFileBytes) {
-      problem('file-too-large', file, `${size} bytes, over the limit of ${options.maxFileBytes}`);
+    const bytes = readWhole(absolute, options.maxFileBytes);
+    if (typeof bytes === 'number') {
+      problem('file-too-large', file, `${bytes} bytes, over the limit of ${options.maxFileBytes}`);
       return;
     }
-    const text = decodeText(readWhole(absolute, size));
+    const text = decodeText(bytes);
     if (text === null) {
       problem('not-text-file', file, 'binary or not UTF-8');
       return;
@@ -86,7 +87,7 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
       // Plain files and folders need no extra system call; links are resolved by visit().
       const childReal = inFolder(real, entry.name);
       if (entry.isDirectory()) guarded(child, () => visitFolder(child, root, childReal));
-      else if (entry.isFile() && accept(entry.name)) guarded(child, () => readFile(child, root, statSync(child).size, childReal));
+      else if (entry.isFile() && accept(entry.name)) guarded(child, () => readFile(child, root, childReal));
       else if (entry.isSymbolicLink()) visit(child, root, false);
     }
   }
@@ -103,7 +104,7 @@ export function readPaths(paths: readonly string[], options: ReadOptions): ReadR
     guarded(absolute, () => {
       const stats = statSync(absolute);
       if (stats.isDirectory()) visitFolder(absolute, root, realpathSync(absolute));
-      else if (stats.isFile() && (named || accept(path.basename(absolute)))) readFile(absolute, root, stats.size, realpathSync(absolute));
+      else if (stats.isFile() && (named || accept(path.basename(absolute)))) readFile(absolute, root, realpathSync(absolute));
     });
   }
 
@@ -149,10 +150,16 @@ function looksLikeJson(text: string): boolean {
  */
 let readBuffer = Buffer.alloc(0);
 
-/** The bytes of a file of about `size` bytes (it may have changed since): a view of readBuffer. */
-function readWhole(absolute: string, size: number): Buffer {
+/**
+ * The bytes of a file (a view of readBuffer), or its size when that is over `maxBytes`. The size
+ * comes from the open file (one system call fewer than asking by path first) and may change while
+ * it is read: the file is read to its end, which a short read from a regular file marks.
+ */
+function readWhole(absolute: string, maxBytes: number): Buffer | number {
   const fd = openSync(absolute, 'r');
   try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return size;
     let length = 0;
     for (;;) {
       if (length === readBuffer.length) {
@@ -160,9 +167,10 @@ function readWhole(absolute: string, size: number): Buffer {
         readBuffer.copy(grown, 0, 0, length);
         readBuffer = grown;
       }
-      const count = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (count === 0) return readBuffer.subarray(0, length);
+      const wanted = readBuffer.length - length;
+      const count = readSync(fd, readBuffer, length, wanted, null);
       length += count;
+      if (count === 0 || count < wanted) return readBuffer.subarray(0, length);
     }
   } finally {
     closeSync(fd);
