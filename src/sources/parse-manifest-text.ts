@@ -2,7 +2,7 @@ import type { KubeObject, ManifestDocument, NodePath, SourceFormat } from '../mo
 import type { Finding } from '../model/finding.js';
 import type { SourceLocation } from '../model/location.js';
 import { readChunk, splitDocuments, type DocumentChunk, type PlainValueCache, type ReadChunk } from '../yaml/index.js';
-import { hasTemplateActions, mayBeRelevant, mayBeRelevantOrAlso, mentionsPodIdentity, relevantLines, serviceAccountNamesIn } from './relevance.js';
+import { hasTemplateActions, mayBeRelevant, mentionOf, relevantLines, serviceAccountNamesIn } from './relevance.js';
 import { readTemplatedChunk } from './read-templated-chunk.js';
 import { sourceFinding } from './source-findings.js';
 
@@ -71,11 +71,10 @@ const READ_EMPTY = { counted: false, kind: 'read' } as const;
 /** `always`: read whatever the text says (a kustomization matters for the namespace it sets). */
 function decide(text: string, format: SourceFormat, alsoRead: RegExp | undefined, always: boolean): ChunkDecision {
   const counted = HAS_CONTENT.test(text);
-  if (!always && !mayBeRelevantOrAlso(alsoRead).test(text)) return counted ? SKIP : SKIP_EMPTY;
-  const wanted = always || (alsoRead?.test(text) ?? false);
-  if (!wanted && !mayBeRelevant(text)) return counted ? SKIP : SKIP_EMPTY;
+  const mention = always ? 'also-read' : mentionOf(text, alsoRead);
+  if (mention === null) return counted ? SKIP : SKIP_EMPTY;
   if (format === 'yaml' && hasTemplateActions(text)) return { counted, kind: 'templated', lines: relevantLines(text, 1) };
-  const names = wanted || mentionsPodIdentity(text) ? null : serviceAccountNamesIn(text);
+  const names = mention === 'service-account' ? serviceAccountNamesIn(text) : null;
   if (names !== null) return { counted, kind: 'deferred', names };
   return counted ? READ : READ_EMPTY;
 }

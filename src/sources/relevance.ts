@@ -10,33 +10,48 @@
  * - service accounts: ServiceAccount documents and workloads that name one, because a service
  *   account may only be reused when every workload running under it maps to one identity.
  */
-const RELEVANT = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|podIdentity|useManagedIdentityExtension|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending|serviceAccount/i;
-const POD_IDENTITY = /aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|podIdentity|useManagedIdentityExtension|eks\.amazonaws\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending/i;
+const POD_IDENTITY_WORDS = 'aadpodid|AzureIdentity|AzureAssignedIdentity|AzurePodIdentityException|podIdentity|useManagedIdentityExtension|eks\\.amazonaws\\.com|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|wimigrate-pending';
+const RELEVANT = new RegExp(`${POD_IDENTITY_WORDS}|serviceAccount`, 'i');
+const POD_IDENTITY = new RegExp(POD_IDENTITY_WORDS, 'i');
 
 export function mayBeRelevant(text: string): boolean {
   return RELEVANT.test(text);
 }
 
-const withAlsoRead = new WeakMap<RegExp, RegExp>();
-
-/**
- * One pattern for "relevant, or one of `alsoRead`", to skip the many documents that are neither
- * in a single scan of their text. It may say yes where neither does (it ignores case for both);
- * the two are tested apart only then.
- */
-export function mayBeRelevantOrAlso(alsoRead: RegExp | undefined): RegExp {
-  if (!alsoRead) return RELEVANT;
-  let either = withAlsoRead.get(alsoRead);
-  if (!either) {
-    either = new RegExp(`${RELEVANT.source}|${alsoRead.source}`, 'i');
-    withAlsoRead.set(alsoRead, either);
-  }
-  return either;
-}
-
 /** Pod identity and IRSA themselves: always read. */
 export function mentionsPodIdentity(text: string): boolean {
   return POD_IDENTITY.test(text);
+}
+
+/**
+ * What a text mentions, strongest first: pod identity or IRSA, one of the `alsoRead` words
+ * (matched as `alsoRead` matches, case and all), only service accounts, or nothing.
+ */
+export type Mention = 'pod-identity' | 'also-read' | 'service-account' | null;
+
+const scanners = new WeakMap<RegExp, RegExp>();
+const WITHOUT_ALSO_READ = new RegExp(`(${POD_IDENTITY_WORDS})|(serviceAccount)`, 'gi');
+
+/**
+ * mentionsPodIdentity, `alsoRead` and mayBeRelevant in one scan of the text that stops at the
+ * first word that decides: most documents are scanned once to their end, and those about pod
+ * identity only up to their first such word.
+ */
+export function mentionOf(text: string, alsoRead: RegExp | undefined): Mention {
+  let scanner = WITHOUT_ALSO_READ;
+  if (alsoRead) {
+    scanner = scanners.get(alsoRead) ?? new RegExp(`(${POD_IDENTITY_WORDS})|(serviceAccount)|(${alsoRead.source})`, 'gi');
+    scanners.set(alsoRead, scanner);
+  }
+  scanner.lastIndex = 0;
+  let serviceAccount = false;
+  for (let match = scanner.exec(text); match !== null; match = scanner.exec(text)) {
+    if (match[1] !== undefined) return 'pod-identity';
+    if (match[2] !== undefined) serviceAccount = true;
+    // The scan ignores case for every word; the `alsoRead` words count as `alsoRead` says.
+    else if (alsoRead?.test(match[0])) return 'also-read';
+  }
+  return serviceAccount ? 'service-account' : null;
 }
 
 /** Anchors, aliases, merge keys and templating hide names from a text search. */
