@@ -8,13 +8,16 @@ const CONTEXT = 3;
 
 /**
  * A `git apply`-compatible patch with a/ b/ headers; /dev/null for created or deleted files.
- * The patch is collected as strings that each end where a line ends (a line break is one of
- * them, or the end of a line of the files, sliced with its break) and joined once.
+ * Each file's patch is collected as strings that each end where a line ends (a line break is one
+ * of them, or the end of a line of the files, sliced with its break) and joined once; the files'
+ * patches are joined at the end, so that the pieces of only one file are held at a time (a large
+ * repository's patch has hundreds of thousands of lines).
  */
 export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean): string {
-  const out: string[] = [];
+  const patches: string[] = [];
   for (const change of changes) {
     if (change.before === change.after) continue;
+    const out: string[] = [];
     const name = change.file.replaceAll('\\', '/');
     pushLine(out, `diff --git a/${name} b/${name}`, color);
     if (change.before === null) pushLine(out, 'new file mode 100644', color);
@@ -22,8 +25,9 @@ export function renderUnifiedDiff(changes: readonly FileChange[], color: boolean
     pushLine(out, `--- ${change.before === null ? '/dev/null' : `a/${name}`}`, color);
     pushLine(out, `+++ ${change.after === null ? '/dev/null' : `b/${name}`}`, color);
     writeHunks(blocksOf(change), change.before ?? '', out, color);
+    patches.push(out.join(''));
   }
-  return out.join('');
+  return patches.join('');
 }
 
 /**

@@ -33,12 +33,12 @@ export function sliceOfPieces(pieces: readonly string[], start: number, end: num
  * Where each piece starts, worked out once per list of pieces: a file's chunks are cut from its
  * pieces one after the other, and scanning the list from its start for each would be quadratic.
  */
-const startsByPieces = new WeakMap<readonly string[], Float64Array>();
+const startsByPieces = new WeakMap<readonly string[], Int32Array>();
 
-function pieceStarts(pieces: readonly string[]): Float64Array {
+function pieceStarts(pieces: readonly string[]): Int32Array {
   let starts = startsByPieces.get(pieces);
   if (!starts) {
-    starts = new Float64Array(pieces.length);
+    starts = new Int32Array(pieces.length);
     let at = 0;
     for (let index = 0; index < pieces.length; index++) {
       starts[index] = at;
@@ -53,7 +53,7 @@ function pieceStarts(pieces: readonly string[]): Float64Array {
  * The last piece that starts at or before `offset`: the one holding it, since every piece before
  * it ends at or before `offset` (starting the scan earlier would only add pieces that add nothing).
  */
-function pieceAt(starts: Float64Array, offset: number): number {
+function pieceAt(starts: Int32Array, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
