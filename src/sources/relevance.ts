@@ -65,7 +65,9 @@ const NAME = /\b(?:name|serviceAccountName|serviceAccount)["']?[ \t]*:[ \t]*["']
  */
 export function serviceAccountNamesIn(text: string): string[] | null {
   if (HIDES_NAMES.test(text)) return null;
-  const names = [...text.matchAll(NAME)].map((match) => match[1] ?? '');
+  const names: string[] = [];
+  NAME.lastIndex = 0;
+  for (let match = NAME.exec(text); match !== null; match = NAME.exec(text)) names.push(match[1] ?? '');
   return names.length > 0 ? names : null;
 }
 
