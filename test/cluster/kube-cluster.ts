@@ -83,15 +83,24 @@ function httpsStatus(url: string, ca: Buffer, headers: Record<string, string>): 
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+/**
+ * Ports nothing listens on, below Linux's ephemeral range (32768-60999): a port the kernel
+ * handed out for a moment may be handed out again to an outgoing connection (another test's API
+ * server talking to its etcd) before etcd binds it, which happened in CI.
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (ports.includes(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) ports.push(port);
+  }
+  return ports;
 }
 
 function openssl(dir: string, args: string[]): void {
@@ -143,7 +152,7 @@ export async function startCluster(binaries: KubeBinaries, options: { controller
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wimigrate-kube-'));
   makeCertificates(dir);
   writeFileSync(path.join(dir, 'tokens.csv'), 'admin-token,admin,1,"system:masters"\nreader-token,reader,2\n');
-  const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const [etcdPort, peerPort, apiPort] = await freePorts(3);
   const etcdEndpoint = `http://127.0.0.1:${etcdPort}`;
   const server = `https://127.0.0.1:${apiPort}`;
   const processes: ChildProcess[] = [];
