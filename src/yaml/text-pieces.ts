@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sorted-search.js';
+
 /**
  * A file's new text is kept as the pieces it was assembled from (each document's new text, most
  * of them slices of the old text) and read through them. Joining them with `+` lets the engine
@@ -15,7 +17,8 @@ export function sliceOfPieces(pieces: readonly string[], start: number, end: num
   if (pieces.length === 1) return start === 0 && end === pieces[0]!.length ? pieces[0]! : pieces[0]!.slice(start, end);
   const starts = pieceStarts(pieces);
   let text = '';
-  for (let index = pieceAt(starts, start); index < pieces.length; index++) {
+  // The last piece starting at or before `start` holds it: every piece before ends at or before it.
+  for (let index = lastAtOrBefore(starts, start); index < pieces.length; index++) {
     const piece = pieces[index]!;
     const pieceStart = starts[index]!;
     const pieceEnd = pieceStart + piece.length;
@@ -47,19 +50,4 @@ function pieceStarts(pieces: readonly string[]): Int32Array {
     startsByPieces.set(pieces, starts);
   }
   return starts;
-}
-
-/**
- * The last piece that starts at or before `offset`: the one holding it, since every piece before
- * it ends at or before `offset` (starting the scan earlier would only add pieces that add nothing).
- */
-function pieceAt(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }

@@ -1,18 +1,13 @@
 import type { SourceLocation } from '../../model/location.js';
+import { lastAtOrBefore } from '../../yaml/sorted-search.js';
 
 /** Line starts of a text, for turning offsets into 1-based line and column. */
 export function lineIndex(text: string): (offset: number) => { line: number; col: number } {
   const starts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, col: offset - starts[low]! + 1 };
+    const line = lastAtOrBefore(starts, offset);
+    return { line: line + 1, col: offset - starts[line]! + 1 };
   };
 }
 
