@@ -18,13 +18,20 @@ interface Line {
   indent: number;
 }
 
-/** A block map or list: the lines it spans and the column its entries start at. */
+/**
+ * A block map or list: the lines it spans and the column its entries start at. A block nested
+ * under a key is `open`: `end` is only where its parent ends, and the block itself ends at its
+ * first line with content that is less indented (or, for a list, level with it but not an item).
+ * Scans find that line as they go, so a walk down a path never reads a block it does not need to
+ * the end (closeBlock gives the exact end when a caller needs it).
+ */
 interface Block {
   start: number;
   end: number;
   indent: number;
   /** For an entry that starts on a list item's line (`- key: v`), where that first entry begins. */
   firstContent?: number;
+  open?: { isList: boolean };
 }
 
 type Found = { offset: number; valueStart: number; line: Line } | 'missing' | 'unsure';
@@ -80,7 +87,7 @@ function readKey(text: string, offset: number, end: number): { key: string; valu
       if (colon + 1 === end || next === ' ' || next === '\t' || next === '\r' || next === '\n') break;
       colon++;
     }
-    key = text.slice(offset, colon).trimEnd();
+    key = text.slice(offset, plainKeyEnd(text, offset, colon));
     if (key === '' || / #/.test(key)) return null;
     after = colon;
   }
@@ -89,24 +96,89 @@ function readKey(text: string, offset: number, end: number): { key: string; valu
   return { key, valueStart };
 }
 
-/** Looks for `key` among the entries of a block map. */
+/** Whether a line with content at `indent` ends an open block (see Block). */
+function endsOpenBlock(text: string, block: Block, content: number, indent: number): boolean {
+  if (!block.open) return false;
+  return indent < block.indent || (block.open.isList && indent === block.indent && text.charCodeAt(content) !== 45); // '-'
+}
+
+/**
+ * Looks for `key` among the entries of a block map. It runs for every level of every path an
+ * edit or a finding names, so it reads lines without making an object per line, and compares
+ * plain keys in place.
+ */
 function findKey(text: string, block: Block, key: string): Found {
   for (let position = block.start; position < block.end; ) {
-    const line = lineAt(text, position);
-    position = line.next;
-    const content = block.firstContent !== undefined && line.start === block.start ? block.firstContent : line.content;
-    const indent = content - line.start;
-    if (content === line.end || text.charCodeAt(content) === 35) continue;
-    if (text.slice(line.start, content).includes('\t')) return 'unsure';
+    const newline = text.indexOf('\n', position);
+    const next = newline === -1 ? text.length : newline + 1;
+    let end = newline === -1 ? text.length : newline;
+    if (end > position && text.charCodeAt(end - 1) === 13) end--;
+    let lineContent = position;
+    while (lineContent < end && text.charCodeAt(lineContent) === 32) lineContent++;
+    const lineStart = position;
+    position = next;
+    const content = block.firstContent !== undefined && lineStart === block.start ? block.firstContent : lineContent;
+    if (content === end || text.charCodeAt(content) === 35) continue; // blank, or a comment
+    const indent = content - lineStart;
+    if (endsOpenBlock(text, block, content, indent)) return 'missing';
+    if (hasTab(text, lineStart, content)) return 'unsure';
     if (indent > block.indent) continue;
     if (indent < block.indent) return 'unsure';
     // An indentless list (`containers:` then `- name: x` at the same column) belongs to the key above.
-    if (text.startsWith('- ', content) || (text[content] === '-' && content + 1 === line.end)) continue;
-    const entry = readKey(text, content, line.end);
-    if (!entry) return 'unsure';
-    if (entry.key === key) return { offset: content, valueStart: entry.valueStart, line };
+    if (text.startsWith('- ', content) || (text.charCodeAt(content) === 45 && content + 1 === end)) continue;
+    const entry = keyAt(text, content, end, key);
+    if (entry === 'unsure') return 'unsure';
+    if (entry !== 'other') return { offset: content, valueStart: entry, line: { start: lineStart, content: lineContent, end, next, indent: lineContent - lineStart } };
   }
   return 'missing';
+}
+
+function hasTab(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) === 9) return true;
+  return false;
+}
+
+/**
+ * Whether the entry at `offset` has the key `key`: where its value starts when it does, 'other'
+ * when it has another key, 'unsure' when the line is not a simple `key:` (as readKey). A plain
+ * key is compared where it stands; a quoted one is read.
+ */
+function keyAt(text: string, offset: number, end: number, key: string): number | 'other' | 'unsure' {
+  const first = text.charCodeAt(offset);
+  if (first === 34 || first === 39) {
+    const entry = readKey(text, offset, end);
+    if (!entry) return 'unsure';
+    return entry.key === key ? entry.valueStart : 'other';
+  }
+  if (PLAIN_KEY_CANNOT_START.includes(text[offset] ?? '')) return 'unsure';
+  const colon = keyColon(text, offset, end);
+  if (colon === -1) return 'unsure';
+  const keyEnd = plainKeyEnd(text, offset, colon);
+  if (keyEnd === offset) return 'unsure';
+  for (let at = offset; at + 1 < keyEnd; at++) if (text.charCodeAt(at) === 32 && text.charCodeAt(at + 1) === 35) return 'unsure'; // ' #'
+  if (keyEnd - offset !== key.length || !text.startsWith(key, offset)) return 'other';
+  let valueStart = colon + 1;
+  while (valueStart < end && text.charCodeAt(valueStart) === 32) valueStart++;
+  return valueStart;
+}
+
+const PLAIN_KEY_CANNOT_START = '-?:,[]{}#&*!|>%@`';
+
+/** The colon that ends a plain key on its line (followed by a space, a tab or the line end), or -1. */
+function keyColon(text: string, offset: number, end: number): number {
+  for (let colon = text.indexOf(':', offset); colon !== -1 && colon < end; colon = text.indexOf(':', colon + 1)) {
+    if (colon + 1 === end) return colon;
+    const after = text.charCodeAt(colon + 1);
+    if (after === 32 || after === 9 || after === 13 || after === 10) return colon;
+  }
+  return -1;
+}
+
+/** Where a plain key before `colon` ends: YAML separates it from the colon by spaces and tabs only. */
+function plainKeyEnd(text: string, offset: number, colon: number): number {
+  let end = colon;
+  while (end > offset && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
 }
 
 /** The block nested under a key whose value is not on its own line, or null when there is none. */
@@ -122,15 +194,19 @@ function childBlock(text: string, keyLine: Line, keyIndent: number, limit: numbe
   if (!first) return null;
   const isList = text.startsWith('- ', first.content) || (text[first.content] === '-' && first.content + 1 === first.end);
   if (first.indent < keyIndent || (first.indent === keyIndent && !isList)) return null;
-  const indent = first.indent;
-  return { block: { start: first.start, end: blockEnd(text, first.next, limit, indent, isList), indent }, isList };
+  return { block: { start: first.start, end: limit, indent: first.indent, open: { isList } }, isList };
+}
+
+/** An open block (see Block) with its exact end, for the edits that need to know it. */
+export function closeBlock(text: string, block: Block): Block {
+  if (!block.open) return block;
+  return { start: block.start, end: blockEnd(text, block.start, block.end, block.indent, block.open.isList), indent: block.indent };
 }
 
 /**
  * Where a block whose entries sit at `indent` ends: the first line with content that is less
  * indented (or, for a list, level with it but not an item). A map's entries may hold indentless
- * lists at the map's own column. It reads every line of the block, so it does what `lineAt`
- * does without making an object per line: this runs for every edit's path.
+ * lists at the map's own column. It reads every line of the block without making an object per line.
  */
 function blockEnd(text: string, from: number, limit: number, indent: number, isList: boolean): number {
   for (let position = from; position < limit; ) {
@@ -293,7 +369,9 @@ function listItem(text: string, block: Block, index: number): { line: Line; cont
   for (let position = block.start; position < block.end; ) {
     const line = lineAt(text, position);
     position = line.next;
-    if (isBlankOrComment(text, line) || line.indent > block.indent) continue;
+    if (isBlankOrComment(text, line)) continue;
+    if (endsOpenBlock(text, block, line.content, line.indent)) return current ? { ...current, end: line.start } : 'missing';
+    if (line.indent > block.indent) continue;
     if (line.indent < block.indent || !text.startsWith('- ', line.content)) return 'unsure';
     count++;
     if (current) return { ...current, end: line.start };

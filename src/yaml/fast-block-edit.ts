@@ -1,5 +1,5 @@
 import type { NodePath } from '../model/document.js';
-import { blockEntries, blockMapUnit, hasDeeperLines, walkBlocks, type Block, type Line } from './block-outline.js';
+import { blockEntries, blockMapUnit, closeBlock, hasDeeperLines, walkBlocks, type Block, type Line } from './block-outline.js';
 import { blockLines, renderScalar, type PairStyle, type ScalarValue } from './render-values.js';
 import { applySplices, type Splice } from './text-positions.js';
 import type { YamlEdit } from './yaml-edit.js';
@@ -39,14 +39,14 @@ function spliceForSet(text: string, path: NodePath, value: ScalarValue, eol: str
   if (walk === null) return null;
   if (walk.kind === 'found') {
     if (!walk.keyLine || typeof path[path.length - 1] !== 'string') return null;
-    return replaceValue(text, walk.keyLine, walk.offset, walk.valueStart, walk.container, value);
+    return replaceValue(text, walk.keyLine, walk.offset, walk.valueStart, closeBlock(text, walk.container), value);
   }
   // Missing keys below a block map that exists and has entries; lists are not created.
   if (walk.kind !== 'missing' || walk.isList || path.slice(walk.depth).some((segment) => typeof segment !== 'string')) return null;
   const keys = path.slice(walk.depth).map(String);
   const unit = keys.length > 1 ? blockMapUnit(text) : 0;
   if (unit === null) return null;
-  return insertEntry(text, walk.container, keys, value, unit, eol);
+  return insertEntry(text, closeBlock(text, walk.container), keys, value, unit, eol);
 }
 
 function replaceValue(text: string, line: Line, keyOffset: number, valueStart: number, container: Block, value: ScalarValue): Splice | null {

@@ -74,4 +74,25 @@ describe('locateInBlock agrees with the yaml library', () => {
     expect(locateInBlock('a: {b: 1}\n', ['a', 'b'])).toBeNull();
     expect(locateInBlock('a: &x\n  b: 1\n', ['a', 'b'])).toBeNull();
   });
+
+  it('ends a nested block at its first less-indented line, wherever its parent ends', () => {
+    // `b` under `a` ends at `c:`: the `b` after it belongs to the root, not to `a`.
+    const text = 'a:\n  x: 1\nc:\n  b: 2\nb: 3\n';
+    expect(locateInBlock(text, ['a', 'b'])).toEqual({ found: false, nearest: text.indexOf('a:') });
+    expect(locateInBlock(text, ['b'])).toEqual({ found: true, offset: text.lastIndexOf('b: 3') });
+    // A list ends at the first line level with its items that is not one.
+    const list = 'items:\n- name: a\nafter:\n- name: b\n';
+    expect(locateInBlock(list, ['items', 1])).toEqual({ found: false, nearest: list.indexOf('items') });
+    expect(locateInBlock(list, ['after', 0, 'name'])).toEqual({ found: true, offset: list.lastIndexOf('name') });
+  });
+
+  it('reads keys as the yaml library does, or gives up', () => {
+    expect(locateInBlock('a : 1\n', ['a'])).toEqual({ found: true, offset: 0 });
+    expect(locateInBlock('a\t: 1\n', ['a'])).toEqual({ found: true, offset: 0 });
+    // Only spaces and tabs separate a key from its colon: this key is 'a' and a no-break space.
+    expect(locateInBlock('a\u00a0: 1\n', ['a'])).toEqual({ found: false, nearest: 0 });
+    expect(locateInBlock('"a": 1\n', ['a'])).toEqual({ found: true, offset: 0 });
+    expect(locateInBlock('x: 1\na #b: 2\n', ['a'])).toBeNull();
+    expect(locateInBlock('x: 1\n? a\n: 2\n', ['a'])).toBeNull();
+  });
 });
