@@ -11,11 +11,17 @@ import { joinPieces } from '../yaml/text-pieces.js';
  * is a whole piece has that piece as its text: an unchanged chunk the slice the edits were given,
  * an edited one the string the edit made and read back, whose hash the engine has computed
  * already, so its lookup in the value cache is quick. `pieceOf` names, for each chunk, the piece
- * that is exactly its text, if any.
+ * that is exactly its text, if any. `wholeDocument` is as splitDocumentPieces takes it.
  */
-export function chunksFromPieces(pieces: readonly string[], format: SourceFormat): { chunks: DocumentChunk[]; pieceOf: (number | undefined)[] } {
+export function chunksFromPieces(
+  pieces: readonly string[],
+  format: SourceFormat,
+  wholeDocument?: (index: number) => number | undefined,
+): { chunks: DocumentChunk[]; pieceOf: (number | undefined)[] } {
   const chunks =
-    format === 'json' ? [{ index: 0, start: 0, end: pieces.reduce((sum, piece) => sum + piece.length, 0), text: joinPieces(pieces), startLine: 0 }] : splitDocumentPieces(pieces);
+    format === 'json'
+      ? [{ index: 0, start: 0, end: pieces.reduce((sum, piece) => sum + piece.length, 0), text: joinPieces(pieces), startLine: 0 }]
+      : splitDocumentPieces(pieces, wholeDocument);
   const pieceOf: (number | undefined)[] = [];
   let piece = 0;
   let pieceStart = 0;

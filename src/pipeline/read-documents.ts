@@ -14,7 +14,8 @@ import { mentionsAny, serviceAccountsInPlay } from './service-accounts-in-play.j
 export interface EditedFiles {
   pieces: ReadonlyMap<string, readonly string[]>;
   earlier: ReadonlyMap<string, ParsedSource>;
-  textBefore: (file: string) => string | undefined;
+  /** Which pieces of each file an edit changed (FileChange.editedPieces); the others are its old chunks. */
+  editedPieces: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface ReadDocuments {
@@ -69,50 +70,40 @@ export function readDocuments(
 }
 
 /**
- * Reads one file. An edited file is read from the chunks it was assembled from: a chunk whose
- * text the edits left as it was takes over the decision the first pass took on it.
+ * Reads one file. An edited file is read from the chunks it was assembled from: a piece no edit
+ * changed is the first pass's chunk of the same index, character for character (applyEdits), so
+ * its chunk takes over the decision the first pass took on it, and is not searched for markers.
  */
 function parseSource(source: SourceText, options: MigrationOptions, alsoRead: RegExp | undefined, edited: EditedFiles | undefined): ParsedSource {
   const pieces = edited?.pieces.get(source.file);
   if (!pieces) return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead);
-  const { chunks, pieceOf } = chunksFromPieces(pieces, source.format);
   const earlier = edited?.earlier.get(source.file);
-  const before = edited?.textBefore(source.file);
-  // The first pass's chunk `piece`, when the piece is still that chunk's text, character for character.
-  const compared = new Map<number, EarlierChunk | undefined>();
+  const changed = new Set(edited?.editedPieces.get(source.file) ?? pieces.keys());
+  const bounds = earlier?.bounds ?? new Int32Array(0);
+  const chunkCount = bounds.length / 3;
+  const unchanged = (piece: number) => piece < chunkCount && !changed.has(piece);
+  // Line breaks in an old chunk: where the next one starts, less where it did (the last is counted).
+  const lineBreaksOf = (piece: number) => (unchanged(piece) && piece + 1 < chunkCount ? bounds[piece * 3 + 5]! - bounds[piece * 3 + 2]! : undefined);
+  const { chunks, pieceOf } = chunksFromPieces(pieces, source.format, lineBreaksOf);
+  // The first pass's chunk whose text this chunk is, if any.
   const earlierChunk = (index: number) => {
-    if (compared.has(index)) return compared.get(index);
     const piece = pieceOf[index];
-    let same: EarlierChunk | undefined;
-    if (piece !== undefined && earlier && before !== undefined) {
-      const start = earlier.bounds[piece * 3];
-      const end = earlier.bounds[piece * 3 + 1];
-      if (start !== undefined && end !== undefined && before.slice(start, end) === pieces[piece]) same = { piece, start, startLine: earlier.bounds[piece * 3 + 2] };
-    }
-    compared.set(index, same);
-    return same;
+    return piece !== undefined && unchanged(piece) ? piece : undefined;
   };
   const known = (index: number) => {
-    const same = earlierChunk(index);
-    return same && earlier?.decisions[same.piece];
+    const piece = earlierChunk(index);
+    return piece === undefined ? undefined : earlier?.decisions[piece];
   };
   // Documents read from such a chunk are the same documents when the chunk is still where it was
   // (same index and line), and so are the inventory entries read from them (read-document-entry.ts).
   let earlierDocuments: Map<number, ManifestDocument[]> | undefined;
   const knownDocuments = (chunk: DocumentChunk) => {
-    const same = earlierChunk(chunk.index);
-    if (!same || same.piece !== chunk.index || same.start !== chunk.start || same.startLine !== chunk.startLine) return undefined;
+    const piece = earlierChunk(chunk.index);
+    if (piece !== chunk.index || bounds[piece * 3] !== chunk.start || bounds[piece * 3 + 2] !== chunk.startLine) return undefined;
     earlierDocuments ??= documentsByIndex(earlier?.documents ?? []);
     return earlierDocuments.get(chunk.index);
   };
   return parseManifestText(source.file, source.text, source.format, options.cache, alsoRead, chunks, known, knownDocuments);
-}
-
-/** Where a piece of an edited file was as a chunk of the first pass. */
-interface EarlierChunk {
-  piece: number;
-  start: number;
-  startLine: number | undefined;
 }
 
 function documentsByIndex(documents: readonly ManifestDocument[]): Map<number, ManifestDocument[]> {

@@ -28,8 +28,8 @@ export function verifyChanges(
     if (change.before === null && change.after !== null) second.push({ file: change.file, text: change.after, format: change.format });
   }
   const reuse = new Map([...first.parsed].filter(([file]) => !afterByFile.has(file)));
-  const textBefore = new Map(sources.map((source) => [source.file, source.text]));
-  const again = runPass(second, options, reuse, { pieces: first.pieces, earlier: first.parsed, textBefore: (file) => textBefore.get(file) });
+  const editedPieces = new Map(modified.flatMap((change) => (change.editedPieces ? [[change.file, change.editedPieces] as const] : [])));
+  const again = runPass(second, options, reuse, { pieces: first.pieces, earlier: first.parsed, editedPieces });
 
   const failures = new Map<string, string>();
   const fail = (file: string, reason: string) => {

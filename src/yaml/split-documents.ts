@@ -27,8 +27,13 @@ export function splitDocuments(text: string): DocumentChunk[] {
  * built (see text-pieces.ts). Each piece but the last must end a line, which the new texts of
  * document chunks do; otherwise the pieces are joined first. A chunk's text is the piece itself
  * when they coincide.
+ *
+ * `wholeDocument(index)` may give, for a piece known to be one document chunk as an earlier split
+ * cut it (so it holds no marker line but its first), how many line breaks it holds: that piece is
+ * then not searched. The second pass splits edited files this way, where most pieces are
+ * documents no edit touched.
  */
-export function splitDocumentPieces(pieces: readonly string[]): DocumentChunk[] {
+export function splitDocumentPieces(pieces: readonly string[], wholeDocument?: (index: number) => number | undefined): DocumentChunk[] {
   if (pieces.some((piece, index) => index < pieces.length - 1 && piece.length > 0 && !piece.endsWith('\n'))) {
     return splitDocumentPieces([joinPieces(pieces)]);
   }
@@ -36,7 +41,7 @@ export function splitDocumentPieces(pieces: readonly string[]): DocumentChunk[] 
   // Without directives, only `---` lines cut: found by searching for them, not by reading every line.
   return pieces.some((piece, index) => piece.charCodeAt(index === 0 ? bom : 0) === 37 /* % */ || piece.includes('\n%'))
     ? splitLineByLine(pieces)
-    : splitAtMarkers(pieces, bom);
+    : splitAtMarkers(pieces, bom, wholeDocument);
 }
 
 /** A byte-order mark belongs to chunk 0 but is not content: the first line is read after it. */
@@ -50,15 +55,18 @@ function bomOf(pieces: readonly string[]): number {
  * before the engine has optimized anything, where one native search per marker costs much less
  * than a turn of a loop per line. A piece after the first starts a line.
  */
-function splitAtMarkers(pieces: readonly string[], bom: number): DocumentChunk[] {
+function splitAtMarkers(pieces: readonly string[], bom: number, wholeDocument?: (index: number) => number | undefined): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   let start = 0;
   let startLine = 0;
   let line = 0;
   let base = 0;
-  for (const text of pieces) {
+  for (let index = 0; index < pieces.length; index++) {
+    const text = pieces[index]!;
+    const knownBreaks = wholeDocument?.(index);
     let counted = 0;
-    for (let at = 0; at !== -1; at = nextDashesLine(text, at)) {
+    // A whole document can only start with a marker; any other piece is searched for them all.
+    for (let at = 0; at !== -1; at = knownBreaks === undefined ? nextDashesLine(text, at) : -1) {
       // Nothing but the BOM before the first marker: the marker line stays in chunk 0 with it.
       if (!isMarkerAt(text, at, 45) || base + at <= (start === 0 ? bom : start)) continue;
       line += lineBreaks(text, counted, at);
@@ -67,7 +75,7 @@ function splitAtMarkers(pieces: readonly string[], bom: number): DocumentChunk[]
       start = base + at;
       startLine = line;
     }
-    line += lineBreaks(text, counted, text.length);
+    line += knownBreaks ?? lineBreaks(text, counted, text.length);
     base += text.length;
   }
   if (start < base || chunks.length === 0) {

@@ -74,6 +74,22 @@ describe('splitDocuments', () => {
     }
   });
 
+  it('takes the word of the caller on pieces that are whole earlier chunks, and gives the same split', () => {
+    // The second pass: the pieces of an edited file are its old chunks, some replaced by new texts.
+    const lines = ['---', 'a: 1', '# c', '', '...', '---x', '- b', 'k: v\r', '--- # d'];
+    const edits = ['', '---\nnew: 1\n', 'x: 2\n---\ny: 3\n', '\uFEFF---\nz: 4\n', '---\n', 'w: 5\n'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let round = 0; round < 2000; round++) {
+      const input = Array.from({ length: 1 + (next() % 14) }, () => lines[next() % lines.length]).join('\n') + '\n';
+      const earlier = splitDocuments(input);
+      const edited = new Set(earlier.filter(() => next() % 3 === 0).map((chunk) => chunk.index));
+      const pieces = earlier.map((chunk) => (edited.has(chunk.index) ? edits[next() % edits.length]! : chunk.text));
+      const wholeDocument = (index: number) => (edited.has(index) || index + 1 >= earlier.length ? undefined : earlier[index + 1]!.startLine - earlier[index]!.startLine);
+      expect(splitDocumentPieces(pieces, wholeDocument)).toEqual(splitDocumentPieces(pieces));
+    }
+  });
+
   it('splits 20,000 documents', () => {
     const doc = '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {a: b}\ndata:\n  k: |\n    ---\n    v\n';
     const chunks = splitDocuments(doc.repeat(20_000));
