@@ -78,17 +78,11 @@ function readKey(text: string, offset: number, end: number): { key: string; valu
     while (text[after] === ' ') after++;
     if (text[after] !== ':') return null;
   } else {
-    if (/[-?:,[\]{}#&*!|>%@`]/.test(first ?? '')) return null;
-    let colon = offset;
-    for (;;) {
-      colon = text.indexOf(':', colon);
-      if (colon === -1 || colon >= end) return null;
-      const next = text[colon + 1];
-      if (colon + 1 === end || next === ' ' || next === '\t' || next === '\r' || next === '\n') break;
-      colon++;
-    }
+    if (cannotStartPlainKey(text, offset)) return null;
+    const colon = keyColon(text, offset, end);
+    if (colon === -1) return null;
     key = text.slice(offset, plainKeyEnd(text, offset, colon));
-    if (key === '' || / #/.test(key)) return null;
+    if (key === '' || key.includes(' #')) return null;
     after = colon;
   }
   let valueStart = after + 1;
@@ -150,7 +144,7 @@ function keyAt(text: string, offset: number, end: number, key: string): number |
     if (!entry) return 'unsure';
     return entry.key === key ? entry.valueStart : 'other';
   }
-  if (PLAIN_KEY_CANNOT_START.includes(text[offset] ?? '')) return 'unsure';
+  if (cannotStartPlainKey(text, offset)) return 'unsure';
   const colon = keyColon(text, offset, end);
   if (colon === -1) return 'unsure';
   const keyEnd = plainKeyEnd(text, offset, colon);
@@ -162,7 +156,10 @@ function keyAt(text: string, offset: number, end: number, key: string): number |
   return valueStart;
 }
 
-const PLAIN_KEY_CANNOT_START = '-?:,[]{}#&*!|>%@`';
+function cannotStartPlainKey(text: string, offset: number): boolean {
+  const first = text[offset];
+  return first === undefined || '-?:,[]{}#&*!|>%@`'.includes(first);
+}
 
 /** The colon that ends a plain key on its line (followed by a space, a tab or the line end), or -1. */
 function keyColon(text: string, offset: number, end: number): number {
